@@ -1,0 +1,30 @@
+// The admin command line: one registration function per area, each in its own file.
+#pragma once
+
+#include "core/db/sqlite.hpp"
+#include "core/domain/model.hpp"
+
+#include <CLI/CLI.hpp>
+
+#include <memory>
+#include <string>
+
+namespace indgang::admin {
+
+struct Context {
+    std::string db_path = "indgang.db";
+    bool json = false;                 // --json: machine-readable output on stdout
+    // Opens the database read-write (migrating it); throws db::StoreError with a clear message.
+    std::unique_ptr<db::Db> open() const;
+    Instant now() const;               // now_utc(): honours INDGANG_NOW
+};
+
+void add_timetable_commands(CLI::App& app, Context& ctx);   // admin/cli_timetable.cpp
+void add_booking_commands(CLI::App& app, Context& ctx);     // admin/cli_booking.cpp
+void add_i18n_commands(CLI::App& app, Context& ctx);        // admin/cli_i18n.cpp
+void add_report_commands(CLI::App& app, Context& ctx);      // admin/cli_report.cpp
+void add_upload_commands(CLI::App& app, Context& ctx);      // admin/cli_upload.cpp
+// Without a subcommand, indgang-admin opens the staff GUI (admin/gui/).
+int run_gui(Context& ctx);
+
+}  // namespace indgang::admin

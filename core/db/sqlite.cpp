@@ -1,0 +1,146 @@
+#include "core/db/sqlite.hpp"
+
+namespace indgang::db {
+
+static std::string message(sqlite3* db, int rc, std::string_view context) {
+    std::string m(context);
+    m += ": ";
+    m += db ? sqlite3_errmsg(db) : sqlite3_errstr(rc);
+    return m;
+}
+
+Stmt::Stmt(sqlite3* db, std::string_view sql) : db_(db) {
+    const int rc = sqlite3_prepare_v3(db, sql.data(), static_cast<int>(sql.size()),
+                                      SQLITE_PREPARE_PERSISTENT, &stmt_, nullptr);
+    if (rc != SQLITE_OK)
+        throw Error(sqlite3_extended_errcode(db), message(db, rc, "prepare " + std::string(sql)));
+}
+
+Stmt::~Stmt() { sqlite3_finalize(stmt_); }
+
+Stmt& Stmt::operator=(Stmt&& o) noexcept {
+    if (this != &o) {
+        sqlite3_finalize(stmt_);
+        db_ = o.db_;
+        stmt_ = o.stmt_;
+        o.stmt_ = nullptr;
+    }
+    return *this;
+}
+
+void Stmt::check(int rc) const {
+    if (rc != SQLITE_OK) throw Error(sqlite3_extended_errcode(db_), message(db_, rc, "bind"));
+}
+
+void Stmt::bind_one(int i, std::nullptr_t) { check(sqlite3_bind_null(stmt_, i)); }
+void Stmt::bind_one(int i, int v) { check(sqlite3_bind_int(stmt_, i, v)); }
+void Stmt::bind_one(int i, int64_t v) { check(sqlite3_bind_int64(stmt_, i, v)); }
+void Stmt::bind_one(int i, double v) { check(sqlite3_bind_double(stmt_, i, v)); }
+void Stmt::bind_one(int i, std::string_view v) {
+    check(sqlite3_bind_text(stmt_, i, v.data(), static_cast<int>(v.size()), SQLITE_TRANSIENT));
+}
+void Stmt::bind_one(int i, Blob v) {
+    check(sqlite3_bind_blob(stmt_, i, v.bytes.data(), static_cast<int>(v.bytes.size()),
+                            SQLITE_TRANSIENT));
+}
+
+bool Stmt::step() {
+    const int rc = sqlite3_step(stmt_);
+    if (rc == SQLITE_ROW) return true;
+    if (rc == SQLITE_DONE) return false;
+    const int ext = sqlite3_extended_errcode(db_);
+    std::string m = message(db_, rc, "step");
+    sqlite3_reset(stmt_);
+    throw Error(ext, m);
+}
+
+void Stmt::reset() {
+    sqlite3_reset(stmt_);
+    sqlite3_clear_bindings(stmt_);
+}
+
+std::string Stmt::text(int col) const {
+    const auto* p = reinterpret_cast<const char*>(sqlite3_column_text(stmt_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+}
+
+std::optional<std::string> Stmt::opt_text(int col) const {
+    if (is_null(col)) return std::nullopt;
+    return text(col);
+}
+
+std::optional<int64_t> Stmt::opt_int64(int col) const {
+    if (is_null(col)) return std::nullopt;
+    return int64(col);
+}
+
+std::string Stmt::blob(int col) const {
+    const auto* p = static_cast<const char*>(sqlite3_column_blob(stmt_, col));
+    return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
+}
+
+Db::Db(const std::string& path, Mode mode, int busy_timeout_ms) : mode_(mode), path_(path) {
+    const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
+                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+                      SQLITE_OPEN_NOMUTEX;
+    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    if (rc != SQLITE_OK) {
+        std::string m = message(db_, rc, "open " + path);
+        sqlite3_close(db_);
+        db_ = nullptr;
+        throw Error(rc, m);
+    }
+    sqlite3_extended_result_codes(db_, 1);
+    sqlite3_busy_timeout(db_, busy_timeout_ms);
+    try {
+        if (mode == Mode::ReadWrite) exec("PRAGMA journal_mode=WAL");
+        exec("PRAGMA synchronous=FULL");
+        exec("PRAGMA foreign_keys=ON");
+    } catch (...) {
+        cache_.clear();
+        sqlite3_close(db_);
+        throw;
+    }
+}
+
+Db::~Db() {
+    cache_.clear();  // statements must be finalized before the connection closes
+    sqlite3_close(db_);
+}
+
+void Db::exec(std::string_view sql) {
+    std::string s(sql);
+    char* err = nullptr;
+    const int rc = sqlite3_exec(db_, s.c_str(), nullptr, nullptr, &err);
+    if (rc != SQLITE_OK) {
+        std::string m = "exec " + s + ": " + (err ? err : sqlite3_errstr(rc));
+        sqlite3_free(err);
+        throw Error(sqlite3_extended_errcode(db_), m);
+    }
+}
+
+Stmt& Db::cached(const char* sql) {
+    auto it = cache_.find(sql);
+    if (it == cache_.end()) it = cache_.emplace(sql, Stmt(db_, sql)).first;
+    return it->second;
+}
+
+int64_t Db::pragma_int(const char* name) {
+    Stmt s(db_, std::string("PRAGMA ") + name);
+    return s.step() ? s.int64(0) : 0;
+}
+
+Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+
+Transaction::~Transaction() {
+    if (!done_) {
+        try { db_.exec("ROLLBACK"); } catch (...) {}
+    }
+}
+
+void Transaction::commit() {
+    db_.exec("COMMIT");
+    done_ = true;
+}
+
+}  // namespace indgang::db

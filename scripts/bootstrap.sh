@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs every build and test dependency from Debian 12 packages.
+# Idempotent: packages already present are skipped, so a second run is fast.
+set -euo pipefail
+
+PACKAGES=(
+  build-essential cmake ninja-build pkg-config git
+  libsdl2-dev libimgui-dev libfreetype-dev
+  libsqlite3-dev sqlite3
+  libcurl4-openssl-dev
+  doctest-dev
+  libicu-dev
+  libsodium-dev
+  nlohmann-json3-dev
+  libcli11-dev
+  libespeak-ng-dev espeak-ng-data
+  fonts-noto-core fonts-noto-ui-core
+  gettext libgettextpo-dev
+  openssl
+)
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "bootstrap: all ${#PACKAGES[@]} packages present"
+  exit 0
+fi
+
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+echo "bootstrap: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}"
