@@ -17,6 +17,7 @@ PACKAGES=(
   fonts-noto-core fonts-noto-ui-core
   gettext libgettextpo-dev
   openssl
+  nginx openssh-server
 )
 
 missing=()
