@@ -130,16 +130,25 @@ int64_t Db::pragma_int(const char* name) {
     return s.step() ? s.int64(0) : 0;
 }
 
-Transaction::Transaction(Db& db) : db_(db) { db_.exec("BEGIN IMMEDIATE"); }
+Transaction::Transaction(Db& db) : db_(db), nested_(sqlite3_get_autocommit(db.raw()) == 0) {
+    db_.exec(nested_ ? "SAVEPOINT nested" : "BEGIN IMMEDIATE");
+}
 
 Transaction::~Transaction() {
-    if (!done_) {
-        try { db_.exec("ROLLBACK"); } catch (...) {}
+    if (done_) return;
+    try {
+        if (nested_) {
+            db_.exec("ROLLBACK TO nested");
+            db_.exec("RELEASE nested");
+        } else if (sqlite3_get_autocommit(db_.raw()) == 0) {
+            db_.exec("ROLLBACK");
+        }
+    } catch (...) {
     }
 }
 
 void Transaction::commit() {
-    db_.exec("COMMIT");
+    db_.exec(nested_ ? "RELEASE nested" : "COMMIT");
     done_ = true;
 }
 

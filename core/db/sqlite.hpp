@@ -122,7 +122,8 @@ private:
 };
 
 // BEGIN IMMEDIATE (takes the write lock up front, so two writers never deadlock on upgrade);
-// rolls back unless commit() was called.
+// rolls back unless commit() was called. Inside an open transaction it becomes a savepoint, so
+// domain functions compose.
 class Transaction {
 public:
     explicit Transaction(Db& db);
@@ -133,6 +134,7 @@ public:
 
 private:
     Db& db_;
+    bool nested_ = false;
     bool done_ = false;
 };
 

@@ -1,0 +1,104 @@
+#include "core/domain/walkin.hpp"
+
+#include "core/domain/civil_time.hpp"
+#include "core/domain/timetable.hpp"
+
+#include <cstdio>
+
+namespace indgang {
+
+std::string ticket_label(const std::string& prefix, int number) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%s-%02d", prefix.c_str(), number);
+    return buf;
+}
+
+static WalkInTicket read_ticket(db::Db& db, db::Stmt& s) {
+    WalkInTicket t;
+    t.id = s.int64(0);
+    t.site_id = s.int64(1);
+    t.service_id = s.int64(2);
+    t.day = *parse_date(s.text(3));
+    t.number = s.integer(4);
+    t.status = walkin_status_from(s.text(5));
+    t.created_at = s.int64(6);
+    t.label = ticket_label(s.text(7), t.number);
+    (void)db;
+    return t;
+}
+
+#define WALKIN_SELECT                                                                             \
+    "SELECT w.id, w.site_id, w.service_id, w.day, w.number, w.status, w.created_at, "             \
+    "v.walkin_prefix FROM walkin w JOIN service v ON v.id = w.service_id "
+
+static int waiting_ahead(db::Db& db, const WalkInTicket& t) {
+    if (t.status != WalkInStatus::Waiting) return 0;
+    auto& s = db.cached("SELECT count(*) FROM walkin WHERE site_id = ? AND service_id = ? AND "
+                        "day = ? AND status = 'waiting' AND number < ?");
+    s.bind(t.site_id, t.service_id, format_date(t.day), t.number);
+    s.step();
+    const int n = s.integer(0);
+    s.reset();
+    return n;
+}
+
+WalkInTicket get_walkin(db::Db& db, Id id) {
+    auto& s = db.cached(WALKIN_SELECT "WHERE w.id = ?");
+    s.bind(id);
+    if (!s.step()) throw DomainError(ErrorCode::NotFound, "no walk-in ticket " + std::to_string(id));
+    WalkInTicket t = read_ticket(db, s);
+    s.reset();
+    t.ahead = waiting_ahead(db, t);
+    return t;
+}
+
+WalkInTicket take_number(db::Db& db, Id site_id, Id service_id, Instant now) {
+    const TimeZone tz = site_timezone(db, site_id);
+    const LocalTime local = tz.to_local(now);
+    bool open_today = false;
+    for (const auto& s : sessions_on(db, site_id, local.date))
+        if (s.service_id == service_id && local.minute < s.end_minute) open_today = true;
+    if (!open_today)
+        throw DomainError(ErrorCode::NoSessionToday, "that caseworker is not here any more today");
+
+    // BEGIN IMMEDIATE serialises writers, so max + 1 cannot be handed out twice; the UNIQUE
+    // constraint backs that up.
+    db::Transaction tx(db);
+    auto& next = db.cached("SELECT coalesce(max(number), 0) + 1 FROM walkin "
+                           "WHERE site_id = ? AND service_id = ? AND day = ?");
+    next.bind(site_id, service_id, format_date(local.date));
+    next.step();
+    const int number = next.integer(0);
+    next.reset();
+    db.cached("INSERT INTO walkin(site_id, service_id, day, number, created_at) VALUES (?, ?, ?, ?, ?)")
+        .bind(site_id, service_id, format_date(local.date), number, now)
+        .exec();
+    const Id id = db.last_insert_id();
+    tx.commit();
+    return get_walkin(db, id);
+}
+
+void set_walkin_status(db::Db& db, Id id, WalkInStatus status, Instant now) {
+    db.cached("UPDATE walkin SET status = ?, status_at = ? WHERE id = ?")
+        .bind(to_string(status), now, id)
+        .exec();
+    if (db.changes() != 1) throw DomainError(ErrorCode::NotFound, "no walk-in ticket " + std::to_string(id));
+}
+
+std::vector<WalkInTicket> walkins_on(db::Db& db, Id site_id, Date day) {
+    std::vector<WalkInTicket> out;
+    auto& s = db.cached(WALKIN_SELECT "WHERE w.site_id = ? AND w.day = ? ORDER BY w.service_id, w.number");
+    s.bind(site_id, format_date(day));
+    while (s.step()) out.push_back(read_ticket(db, s));
+    // Ahead counts per service: waiting tickets with a lower number.
+    for (auto& t : out) {
+        t.ahead = 0;
+        if (t.status != WalkInStatus::Waiting) continue;
+        for (const auto& o : out)
+            if (o.service_id == t.service_id && o.status == WalkInStatus::Waiting && o.number < t.number)
+                ++t.ahead;
+    }
+    return out;
+}
+
+}  // namespace indgang
