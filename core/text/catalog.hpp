@@ -35,7 +35,31 @@ private:
     std::string language_;
     std::map<std::string, std::vector<std::string>, std::less<>> entries_;  // key: ctx\x04msgid
     std::string plural_forms_;
+    // Added (not part of the original contract): misses handed out by get() so the returned
+    // reference stays valid; filled only for msgids the catalog lacks. Not thread-safe, like
+    // the rest of the kiosk's UI state.
+    mutable std::map<std::string, std::string, std::less<>> misses_;
+    std::vector<std::string> plural_categories_;  // ICU keywords in PO msgstr[i] order
+    std::string header_;                           // the PO header entry, for header_field()
+
+public:
+    // Added: a field of the PO header ("Plural-Forms", "X-Reviewed-By-Native-Speaker"); "" if absent.
+    std::string header_field(std::string_view field) const;
+    // Added: ICU plural keywords in the order the catalog's msgstr[0..n-1] must follow
+    // (CLDR order zero, one, two, few, many, other, restricted to those integers can reach).
+    const std::vector<std::string>& plural_categories() const { return plural_categories_; }
+    // Added: index of the plural form for n (into msgstr[]).
+    size_t plural_index(long n) const;
+    // Added: every entry, key ctx\x04msgid (no ctx: plain msgid) -> msgstr forms ("" untranslated).
+    const std::map<std::string, std::vector<std::string>, std::less<>>& entries() const { return entries_; }
 };
+
+// Added: ICU plural keywords for integers in `lang`, in PO msgstr order (see Catalog).
+std::vector<std::string> plural_categories_for(const std::string& lang);
+
+// Added: the language the kiosk starts in and returns to on idle reset, from languages.json
+// ("default"); staff may override it in the kiosk's settings.
+std::string default_language(const std::string& i18n_dir);
 
 // All languages the kiosk ships, from i18n/languages.json, in display order.
 std::vector<Language> shipped_languages(const std::string& i18n_dir);
@@ -53,6 +77,11 @@ public:
 private:
     std::string dir_;
     std::vector<Language> languages_;
+public:
+    // Added: pgettext, e.g. tr_ctx("button", "Back") for a button label (checked for width).
+    const char* tr_ctx(const char* ctx, const char* msgid) const;
+    const Catalog& catalog() const { return *current_; }
+private:
     std::map<std::string, Catalog, std::less<>> loaded_;
     const Catalog* current_ = nullptr;
     size_t current_lang_ = 0;

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Extracts every translatable string from kiosk/ and core/ into i18n/indgang.pot (xgettext),
+# then merges it into each i18n/<lang>.po (msgmerge), so translators see new strings at once.
+# Usage: scripts/extract-pot.sh [--no-merge]
+# Marking strings in code:  tr("Book a time")  tr_ctx("button", "Back")  trn("{n} visitor", "{n} visitors", n)
+#                           N_("Text") marks a string used later through tr().
+set -euo pipefail
+root="$(cd "$(dirname "$0")/.." && pwd)"
+cd "$root"
+pot=i18n/indgang.pot
+
+mapfile -t sources < <(find kiosk core -name '*.cpp' -o -name '*.hpp' 2>/dev/null | LC_ALL=C sort)
+tmp="$(mktemp)"
+trap 'rm -f "$tmp"' EXIT
+xgettext --language=C++ --from-code=UTF-8 --add-comments=TRANSLATORS: \
+  --keyword= --keyword=tr --keyword=tr_ctx:1c,2 --keyword=trn:1,2 --keyword=N_ \
+  --keyword=NC_:1c,2 \
+  --package-name=Indgang --msgid-bugs-address="indgang-i18n@localhost" \
+  --sort-by-file --no-wrap -o "$tmp" "${sources[@]}"
+# Stable header: xgettext stamps the time; keep the old file when only the stamp changed.
+sed -i 's/^"Content-Type: text\/plain; charset=CHARSET\\n"/"Content-Type: text\/plain; charset=UTF-8\\n"/' "$tmp"
+if [ -f "$pot" ] && diff -q <(grep -v POT-Creation-Date "$tmp") <(grep -v POT-Creation-Date "$pot") >/dev/null; then
+  echo "extract-pot: $pot unchanged ($(grep -c '^msgid ' "$pot") entries incl. header)"
+else
+  cp "$tmp" "$pot"
+  echo "extract-pot: wrote $pot ($(grep -c '^msgid ' "$pot") entries incl. header)"
+fi
+
+[ "${1:-}" = "--no-merge" ] && exit 0
+for po in i18n/*.po; do
+  msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching "$po" "$pot"
+done
+echo "extract-pot: merged into $(ls i18n/*.po | wc -l) catalogs"
