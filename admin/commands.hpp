@@ -19,6 +19,13 @@ struct Context {
     Instant now() const;               // now_utc(): honours INDGANG_NOW
 };
 
+// --site may be left out when the database has exactly one site.
+Id resolve_site(db::Db& db, Id site_or_zero);
+// A service by key ("jobcentre") or numeric id.
+Id resolve_service(db::Db& db, const std::string& key_or_id);
+Date parse_date_arg(const std::string& s);      // throws DomainError::Invalid with the input
+int parse_time_arg(const std::string& s);       // HH:MM
+
 void add_timetable_commands(CLI::App& app, Context& ctx);   // admin/cli_timetable.cpp
 void add_booking_commands(CLI::App& app, Context& ctx);     // admin/cli_booking.cpp
 void add_i18n_commands(CLI::App& app, Context& ctx);        // admin/cli_i18n.cpp

@@ -35,7 +35,7 @@ std::optional<std::string> clean_nickname(std::string_view raw) {
     int32_t begin = 0, end = s.length();
     while (begin < end && u_isUWhiteSpace(s.char32At(begin))) begin = s.moveIndex32(begin, 1);
     while (end > begin && u_isUWhiteSpace(s.char32At(s.moveIndex32(end, -1)))) end = s.moveIndex32(end, -1);
-    s = s.tempSubStringBetween(begin, end);
+    s = icu::UnicodeString(s, begin, end - begin);
     if (s.isEmpty()) return std::nullopt;
     for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
         const UChar32 c = s.char32At(i);

@@ -1,0 +1,147 @@
+// Booking subcommands: staff book on a visitor's behalf, cancel, check in, walk-in numbers,
+// mark seen / no-show, and today's list.
+#include "commands.hpp"
+#include "json_output.hpp"
+
+#include "core/domain/booking.hpp"
+#include "core/domain/civil_time.hpp"
+#include "core/domain/timetable.hpp"
+#include "core/domain/walkin.hpp"
+
+#include <iostream>
+
+namespace indgang::admin {
+
+void add_booking_commands(CLI::App& app, Context& ctx) {
+    {
+        static Id session = 0;
+        static std::string date, time, nickname;
+        auto* book_cmd = app.add_subcommand("book", "Book a slot on a visitor's behalf");
+        book_cmd->add_option("--session", session, "Session id")->required();
+        book_cmd->add_option("--date", date, "YYYY-MM-DD")->required();
+        book_cmd->add_option("--time", time, "Slot start HH:MM")->required();
+        book_cmd->add_option("--nickname", nickname, "Optional nickname (never a real name)");
+        book_cmd->callback([&ctx] {
+            auto db = ctx.open();
+            const Booking b = book(*db, {session, parse_date_arg(date), parse_time_arg(time)},
+                                   nickname, ctx.now(), BookingSource::Staff);
+            const std::string tz = site_timezone(*db, b.site_id).name();
+            if (ctx.json) return print_json(to_json(b, tz));
+            std::cout << "booked " << local_time(b.start, tz) << " with " << b.caseworker
+                      << ": check-in code " << b.code << "\n";
+        });
+    }
+    {
+        static std::string code;
+        auto* cancel = app.add_subcommand("cancel", "Cancel a booking by its check-in code");
+        cancel->add_option("--code", code, "Check-in code")->required();
+        cancel->callback([&ctx] {
+            auto db = ctx.open();
+            const Booking b = cancel_booking(*db, code, ctx.now());
+            if (ctx.json) return print_json(to_json(b, site_timezone(*db, b.site_id).name()));
+            std::cout << "cancelled booking " << b.code << "\n";
+        });
+    }
+    {
+        static Id site = 0;
+        static std::string code;
+        auto* checkin = app.add_subcommand("check-in", "Check a visitor in by code");
+        checkin->add_option("--site", site, "Site id");
+        checkin->add_option("--code", code, "Check-in code")->required();
+        checkin->callback([&ctx] {
+            auto db = ctx.open();
+            const auto r = check_in(*db, resolve_site(*db, site), code, ctx.now());
+            const std::string tz = site_timezone(*db, r.booking.site_id).name();
+            if (ctx.json) {
+                auto j = to_json(r.booking, tz);
+                j["ahead"] = r.ahead;
+                return print_json(j);
+            }
+            std::cout << "checked in at " << local_time(*r.booking.checked_in_at, tz) << "; "
+                      << r.ahead << " before you\n";
+        });
+    }
+    {
+        static Id site = 0;
+        static std::string service;
+        auto* walk = app.add_subcommand("walk-in", "Take a walk-in number for a service today");
+        walk->add_option("--site", site, "Site id");
+        walk->add_option("--service", service, "Service key or id")->required();
+        walk->callback([&ctx] {
+            auto db = ctx.open();
+            const auto t = take_number(*db, resolve_site(*db, site), resolve_service(*db, service), ctx.now());
+            if (ctx.json) return print_json(to_json(t));
+            std::cout << "number " << t.label << ", " << t.ahead << " waiting before\n";
+        });
+    }
+    {
+        static Id booking = 0;
+        static std::string status;
+        auto* mark = app.add_subcommand("mark", "Mark a booking seen or no-show");
+        mark->add_option("--booking", booking, "Booking id")->required();
+        mark->add_option("status", status, "seen | no-show")
+            ->required()
+            ->check(CLI::IsMember({"seen", "no-show"}));
+        mark->callback([&ctx] {
+            auto db = ctx.open();
+            if (status == "seen") mark_seen(*db, booking, ctx.now());
+            else mark_no_show(*db, booking, ctx.now());
+            const Booking b = get_booking(*db, booking);
+            if (ctx.json) return print_json(to_json(b, site_timezone(*db, b.site_id).name()));
+            std::cout << "booking #" << booking << " is " << to_string(b.status) << "\n";
+        });
+    }
+    {
+        static Id ticket = 0;
+        static std::string status;
+        auto* mark = app.add_subcommand("walk-in-status", "Mark a walk-in ticket seen or left");
+        mark->add_option("--ticket", ticket, "Ticket id")->required();
+        mark->add_option("status", status, "waiting | seen | left")
+            ->required()
+            ->check(CLI::IsMember({"waiting", "seen", "left"}));
+        mark->callback([&ctx] {
+            auto db = ctx.open();
+            set_walkin_status(*db, ticket, walkin_status_from(status), ctx.now());
+            if (ctx.json) return print_json(to_json(get_walkin(*db, ticket)));
+        });
+    }
+    {
+        static Id site = 0;
+        static std::string date;
+        auto* today = app.add_subcommand("today", "Today's sessions, bookings and walk-ins");
+        today->add_option("--site", site, "Site id");
+        today->add_option("--date", date, "Another day, YYYY-MM-DD");
+        today->callback([&ctx] {
+            auto db = ctx.open();
+            const Id s = resolve_site(*db, site);
+            const TimeZone tz = site_timezone(*db, s);
+            const Date d = date.empty() ? tz.today(ctx.now()) : parse_date_arg(date);
+            mark_missed(*db, ctx.now());
+            const auto sessions = sessions_on(*db, s, d);
+            const auto bookings = bookings_on(*db, s, d);
+            const auto walkins = walkins_on(*db, s, d);
+            if (ctx.json) {
+                nlohmann::json js = nlohmann::json::array(), jb = nlohmann::json::array(),
+                               jw = nlohmann::json::array();
+                for (const auto& v : sessions) js.push_back(to_json(v));
+                for (const auto& v : bookings) jb.push_back(to_json(v, tz.name()));
+                for (const auto& v : walkins) jw.push_back(to_json(v));
+                return print_json({{"date", format_date(d)}, {"sessions", js}, {"bookings", jb}, {"walkins", jw}});
+            }
+            std::cout << get_site(*db, s).name << ", " << format_date(d) << "\n";
+            if (sessions.empty()) std::cout << "  no caseworker visits\n";
+            for (const auto& v : sessions)
+                std::cout << "  " << describe(v, get_service(*db, v.service_id).name) << "\n";
+            std::cout << "Bookings:\n";
+            for (const auto& b : bookings)
+                std::cout << "  #" << b.id << " " << local_time(b.start, tz.name()).substr(11) << " "
+                          << b.caseworker << "  " << b.code << "  " << to_string(b.status)
+                          << (b.nickname ? "  (" + *b.nickname + ")" : "") << "\n";
+            std::cout << "Walk-ins:\n";
+            for (const auto& w : walkins)
+                std::cout << "  #" << w.id << " " << w.label << "  " << to_string(w.status) << "\n";
+        });
+    }
+}
+
+}  // namespace indgang::admin

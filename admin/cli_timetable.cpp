@@ -1,0 +1,306 @@
+// Timetable subcommands: sites, services, sessions, slots, settings, staff PIN, demo data.
+#include "commands.hpp"
+#include "json_output.hpp"
+
+#include "core/domain/booking.hpp"
+#include "core/domain/civil_time.hpp"
+#include "core/domain/demo_data.hpp"
+#include "core/domain/retention.hpp"
+#include "core/domain/settings.hpp"
+#include "core/domain/staff_pin.hpp"
+#include "core/domain/timetable.hpp"
+
+#include <iostream>
+
+namespace indgang::admin {
+
+// "1-5 09:00-16:00" or "6 10:00-14:00": ISO weekdays and a time range.
+static std::vector<OpeningHours> parse_hours(const std::vector<std::string>& specs) {
+    std::vector<OpeningHours> out;
+    for (const auto& spec : specs) {
+        const auto space = spec.find(' ');
+        const auto dash = spec.find('-', space);
+        if (space == std::string::npos || dash == std::string::npos)
+            throw DomainError(ErrorCode::Invalid, "opening hours look like '1-5 09:00-16:00'");
+        std::string days = spec.substr(0, space);
+        int from = 0, to = 0;
+        if (auto d = days.find('-'); d != std::string::npos) {
+            from = std::stoi(days.substr(0, d));
+            to = std::stoi(days.substr(d + 1));
+        } else {
+            from = to = std::stoi(days);
+        }
+        const int open = parse_time_arg(spec.substr(space + 1, dash - space - 1));
+        const int close = parse_time_arg(spec.substr(dash + 1));
+        for (int wd = from; wd <= to; ++wd) out.push_back({wd, open, close});
+    }
+    return out;
+}
+
+static int parse_weekday(const std::string& s) {
+    static const char* names[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
+    for (int i = 0; i < 7; ++i)
+        if (s.size() >= 3 && std::equal(s.begin(), s.begin() + 3, names[i],
+                                        [](char a, char b) { return std::tolower(a) == b; }))
+            return i + 1;
+    if (s.size() == 1 && s[0] >= '1' && s[0] <= '7') return s[0] - '0';
+    throw DomainError(ErrorCode::Invalid, "'" + s + "' is not a weekday (mon…sun or 1…7)");
+}
+
+void add_timetable_commands(CLI::App& app, Context& ctx) {
+    // ---- sites
+    auto* sites = app.add_subcommand("sites", "Sites: væresteder and satellite offices")->require_subcommand(1);
+    sites->add_subcommand("list", "List sites")->callback([&ctx] {
+        auto db = ctx.open();
+        const auto all = list_sites(*db);
+        if (ctx.json) {
+            nlohmann::json j = nlohmann::json::array();
+            for (const auto& s : all) j.push_back(to_json(s));
+            return print_json(j);
+        }
+        for (const auto& s : all) std::cout << "#" << s.id << " " << s.name << ", " << s.address << "\n";
+    });
+    {
+        auto* add = sites->add_subcommand("add", "Add a site");
+        static Site site;
+        static std::vector<std::string> hours;
+        add->add_option("--name", site.name, "Name")->required();
+        add->add_option("--address", site.address, "Street address");
+        add->add_option("--timezone", site.timezone, "IANA time zone")->capture_default_str();
+        add->add_option("--hours", hours, "Opening hours, e.g. '1-5 09:00-16:00' (repeatable)");
+        add->callback([&ctx] {
+            auto db = ctx.open();
+            site.hours = parse_hours(hours);
+            const Id id = add_site(*db, site);
+            if (ctx.json) return print_json({{"id", id}});
+            std::cout << "added site #" << id << "\n";
+        });
+    }
+
+    // ---- services
+    auto* services = app.add_subcommand("services", "Who visitors can meet")->require_subcommand(1);
+    {
+        static bool all = false;
+        auto* list = services->add_subcommand("list", "List services");
+        list->add_flag("--all", all, "Include inactive services");
+        list->callback([&ctx] {
+            auto db = ctx.open();
+            const auto v = list_services(*db, all);
+            if (ctx.json) {
+                nlohmann::json j = nlohmann::json::array();
+                for (const auto& s : v) j.push_back(to_json(s));
+                return print_json(j);
+            }
+            for (const auto& s : v)
+                std::cout << "#" << s.id << " " << s.key << ": " << s.name << " (" << s.walkin_prefix
+                          << ")" << (s.active ? "" : " [inactive]") << "\n";
+        });
+    }
+    {
+        static Service svc;
+        auto* add = services->add_subcommand("add", "Add a service");
+        add->add_option("--key", svc.key, "Stable key, e.g. housing")->required();
+        add->add_option("--name", svc.name, "Display name (Danish)")->required();
+        add->add_option("--description", svc.description, "One plain line on what they help with");
+        add->add_option("--icon", svc.icon, "Icon name");
+        add->add_option("--prefix", svc.walkin_prefix, "Walk-in ticket letter")->capture_default_str();
+        add->add_option("--sort", svc.sort, "Order on the kiosk");
+        add->callback([&ctx] {
+            auto db = ctx.open();
+            const Id id = add_service(*db, svc);
+            if (ctx.json) return print_json({{"id", id}});
+            std::cout << "added service #" << id << "\n";
+        });
+    }
+    {
+        static std::string key;
+        static bool active = true;
+        auto* set = services->add_subcommand("set-active", "Offer or stop offering a service");
+        set->add_option("service", key, "Key or id")->required();
+        set->add_option("active", active, "true or false")->required();
+        set->callback([&ctx] {
+            auto db = ctx.open();
+            Service s = get_service(*db, resolve_service(*db, key));
+            s.active = active;
+            update_service(*db, s);
+        });
+    }
+
+    // ---- sessions
+    auto* sessions = app.add_subcommand("sessions", "Caseworker visits")->require_subcommand(1);
+    {
+        static Id site = 0;
+        auto* list = sessions->add_subcommand("list", "List sessions of a site");
+        list->add_option("--site", site, "Site id");
+        list->callback([&ctx] {
+            auto db = ctx.open();
+            const auto v = list_sessions(*db, resolve_site(*db, site));
+            if (ctx.json) {
+                nlohmann::json j = nlohmann::json::array();
+                for (const auto& s : v) j.push_back(to_json(s));
+                return print_json(j);
+            }
+            for (const auto& s : v) std::cout << describe(s, get_service(*db, s.service_id).name) << "\n";
+        });
+    }
+    {
+        static Id site = 0;
+        static std::string service, caseworker, weekday, date, from, to, first, last;
+        static int slot = 20, bookable = 0, walkin = 0;
+        auto* add = sessions->add_subcommand("add", "Add a weekly or one-off session");
+        add->add_option("--site", site, "Site id");
+        add->add_option("--service", service, "Service key or id")->required();
+        add->add_option("--caseworker", caseworker, "Caseworker's first name");
+        auto* wd = add->add_option("--weekday", weekday, "Weekly on mon…sun");
+        auto* on = add->add_option("--date", date, "One-off on YYYY-MM-DD");
+        wd->excludes(on);
+        add->add_option("--from", from, "Start HH:MM")->required();
+        add->add_option("--to", to, "End HH:MM")->required();
+        add->add_option("--first", first, "First date of a weekly session (default today)");
+        add->add_option("--last", last, "Last date of a weekly session");
+        add->add_option("--slot", slot, "Slot length in minutes")->capture_default_str();
+        add->add_option("--bookable", bookable, "How many slots are bookable (0 = all that fit)");
+        add->add_option("--walkin", walkin, "Minutes kept for walk-ins at the end");
+        add->callback([&ctx] {
+            auto db = ctx.open();
+            Session s;
+            s.site_id = resolve_site(*db, site);
+            s.service_id = resolve_service(*db, service);
+            s.caseworker = caseworker;
+            s.start_minute = parse_time_arg(from);
+            s.end_minute = parse_time_arg(to);
+            s.slot_minutes = slot;
+            s.bookable_slots = bookable;
+            s.walkin_minutes = walkin;
+            if (!date.empty()) {
+                s.first_date = parse_date_arg(date);
+            } else if (!weekday.empty()) {
+                s.weekday = parse_weekday(weekday);
+                s.first_date = first.empty() ? site_timezone(*db, s.site_id).today(ctx.now())
+                                             : parse_date_arg(first);
+                if (!last.empty()) s.last_date = parse_date_arg(last);
+            } else {
+                throw DomainError(ErrorCode::Invalid, "give --weekday for a weekly session or --date for a one-off");
+            }
+            const Id id = add_session(*db, s);
+            if (ctx.json) return print_json({{"id", id}});
+            std::cout << "added " << describe(get_session(*db, id), get_service(*db, s.service_id).name) << "\n";
+        });
+    }
+    {
+        static Id session = 0;
+        static std::string date, reason;
+        auto* cancel = sessions->add_subcommand("cancel-date", "Cancel one date (caseworker ill, holiday)");
+        cancel->add_option("--session", session, "Session id")->required();
+        cancel->add_option("--date", date, "YYYY-MM-DD")->required();
+        cancel->add_option("--reason", reason, "Shown to staff only");
+        cancel->callback([&ctx] {
+            auto db = ctx.open();
+            const auto affected = cancel_session_date(*db, session, parse_date_arg(date), reason, ctx.now());
+            const std::string tz = site_timezone(*db, get_session(*db, session).site_id).name();
+            if (ctx.json) {
+                nlohmann::json j = nlohmann::json::array();
+                for (const auto& b : affected) j.push_back(to_json(b, tz));
+                return print_json({{"cancelled", date}, {"bookings_to_tell", j}});
+            }
+            std::cout << "cancelled session #" << session << " on " << date << "; "
+                      << affected.size() << " booking(s) to tell:\n";
+            for (const auto& b : affected)
+                std::cout << "  " << local_time(b.start, tz).substr(11) << " code " << b.code
+                          << (b.nickname ? " (" + *b.nickname + ")" : "") << "\n";
+        });
+    }
+    {
+        static Id session = 0;
+        static std::string date;
+        auto* restore = sessions->add_subcommand("restore-date", "Undo a cancelled date");
+        restore->add_option("--session", session, "Session id")->required();
+        restore->add_option("--date", date, "YYYY-MM-DD")->required();
+        restore->callback([&ctx] {
+            auto db = ctx.open();
+            restore_session_date(*db, session, parse_date_arg(date));
+        });
+    }
+    {
+        static Id session = 0;
+        static std::string last;
+        auto* end = sessions->add_subcommand("end", "End a weekly session after a date");
+        end->add_option("--session", session, "Session id")->required();
+        end->add_option("--last", last, "Last date it runs, YYYY-MM-DD")->required();
+        end->callback([&ctx] {
+            auto db = ctx.open();
+            end_session(*db, session, parse_date_arg(last));
+        });
+    }
+
+    // ---- slots
+    {
+        static Id site = 0;
+        static std::string date, service;
+        auto* slots = app.add_subcommand("slots", "Slots of a day, free and taken");
+        slots->add_option("--site", site, "Site id");
+        slots->add_option("--date", date, "YYYY-MM-DD (default today)");
+        slots->add_option("--service", service, "Only this service (key or id)");
+        slots->callback([&ctx] {
+            auto db = ctx.open();
+            const Id s = resolve_site(*db, site);
+            const TimeZone tz = site_timezone(*db, s);
+            const Date d = date.empty() ? tz.today(ctx.now()) : parse_date_arg(date);
+            const auto v = slots_for(*db, s, d, d, service.empty() ? 0 : resolve_service(*db, service));
+            if (ctx.json) {
+                nlohmann::json j = nlohmann::json::array();
+                for (const auto& slot : v) j.push_back(to_json(slot, tz.name()));
+                return print_json(j);
+            }
+            for (const auto& slot : v)
+                std::cout << format_minute(slot.start_minute) << "  "
+                          << get_service(*db, slot.service_id).name << " (" << slot.caseworker
+                          << ", session #" << slot.session_id << ")  "
+                          << (slot.taken ? "taken" : "free") << "\n";
+        });
+    }
+
+    // ---- settings, PIN, demo, purge
+    auto* setting = app.add_subcommand("setting", "Read or change a setting")->require_subcommand(1);
+    {
+        static std::string key, value;
+        auto* get = setting->add_subcommand("get", "Print a setting");
+        get->add_option("key", key)->required();
+        get->callback([&ctx] {
+            auto db = ctx.open();
+            const auto v = get_setting(*db, key);
+            if (!v) throw DomainError(ErrorCode::NotFound, "setting '" + key + "' is not set");
+            std::cout << *v << "\n";
+        });
+        auto* set = setting->add_subcommand("set", "Change a setting");
+        set->add_option("key", key)->required();
+        set->add_option("value", value)->required();
+        set->callback([&ctx] {
+            auto db = ctx.open();
+            set_setting(*db, key, value);
+        });
+    }
+    app.add_subcommand("set-pin", "Set the staff PIN (read from stdin, 4–12 digits)")->callback([&ctx] {
+        std::string pin;
+        std::getline(std::cin, pin);
+        while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
+        auto db = ctx.open();
+        set_staff_pin(*db, pin);
+        std::cerr << "staff PIN set\n";
+    });
+    app.add_subcommand("demo", "Create the demo værested (Værestedet Kilden) if the database is empty")
+        ->callback([&ctx] {
+            auto db = ctx.open();
+            const Id site = ensure_demo_data(*db, ctx.now());
+            if (ctx.json) return print_json({{"site", site}});
+            std::cout << "demo site #" << site << "\n";
+        });
+    app.add_subcommand("purge", "Erase nicknames that are past their retention")->callback([&ctx] {
+        auto db = ctx.open();
+        const int n = purge_personal_data(*db, ctx.now());
+        if (ctx.json) return print_json({{"erased", n}});
+        std::cout << "erased " << n << " nickname(s)\n";
+    });
+}
+
+}  // namespace indgang::admin

@@ -1,0 +1,73 @@
+// indgang-admin: the staff and project-lead tool. Subcommands for scripts and staff at a
+// terminal; without one it opens the staff window.
+#include "commands.hpp"
+
+#include "core/db/store.hpp"
+#include "core/domain/civil_time.hpp"
+#include "core/domain/timetable.hpp"
+
+#include <cstdio>
+
+namespace indgang::admin {
+
+std::unique_ptr<db::Db> Context::open() const { return db::open_store(db_path); }
+Instant Context::now() const { return now_utc(); }
+
+Id resolve_site(db::Db& db, Id site) {
+    if (site != 0) return get_site(db, site).id;
+    const auto sites = list_sites(db);
+    if (sites.size() == 1) return sites.front().id;
+    throw DomainError(ErrorCode::Invalid, sites.empty() ? "no site yet: add one with 'sites add'"
+                                                        : "several sites: choose one with --site");
+}
+
+Id resolve_service(db::Db& db, const std::string& key_or_id) {
+    if (!key_or_id.empty() && key_or_id.find_first_not_of("0123456789") == std::string::npos)
+        return get_service(db, std::stoll(key_or_id)).id;
+    return get_service_by_key(db, key_or_id).id;
+}
+
+Date parse_date_arg(const std::string& s) {
+    if (auto d = parse_date(s)) return *d;
+    throw DomainError(ErrorCode::Invalid, "'" + s + "' is not a date (YYYY-MM-DD)");
+}
+
+int parse_time_arg(const std::string& s) {
+    if (auto m = parse_minute(s)) return *m;
+    throw DomainError(ErrorCode::Invalid, "'" + s + "' is not a time (HH:MM)");
+}
+
+}  // namespace indgang::admin
+
+int main(int argc, char** argv) {
+    using namespace indgang;
+    admin::Context ctx;
+    CLI::App app{"Indgang admin: timetable, bookings, reports and the municipality extract"};
+    app.set_help_all_flag("--help-all", "Show every subcommand's help");
+    app.add_option("--db", ctx.db_path, "Database file")->capture_default_str();
+    app.add_flag("--json", ctx.json, "Machine-readable JSON on stdout");
+    admin::add_timetable_commands(app, ctx);
+    admin::add_booking_commands(app, ctx);
+    admin::add_i18n_commands(app, ctx);
+    admin::add_report_commands(app, ctx);
+    admin::add_upload_commands(app, ctx);
+    try {
+        app.parse(argc, argv);
+    } catch (const CLI::ParseError& e) {
+        return app.exit(e);
+    } catch (const DomainError& e) {
+        std::fprintf(stderr, "indgang-admin: %s\n", e.what());
+        return 1;
+    } catch (const db::StoreError& e) {
+        std::fprintf(stderr, "indgang-admin: %s\n", e.what());
+        return 3;
+    } catch (const db::Error& e) {
+        std::fprintf(stderr, "indgang-admin: database error: %s\n", e.what());
+        return e.is_busy() ? 4 : 3;
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "indgang-admin: %s\n", e.what());
+        return 1;
+    }
+    if (app.get_subcommands().empty()) return admin::run_gui(ctx);
+    return 0;
+}
