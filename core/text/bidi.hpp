@@ -22,4 +22,9 @@ std::vector<std::string> wrap_visual(std::string_view logical_utf8, float max_wi
                                      bool rtl_paragraph,
                                      const std::function<float(std::string_view)>& width_of);
 
+// Added: shaping only (presentation forms, lam-alef ligatures), still in logical order, isolate
+// marks removed. For measuring, for the keyboard's typed-text preview before reordering, and
+// for collecting the glyphs a font atlas needs.
+std::string shaped_logical(std::string_view logical_utf8);
+
 }  // namespace indgang::text
