@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Command (2) of the README: install what is needed, build everything, run every test — once in a
+# normal build and once with AddressSanitizer + UndefinedBehaviorSanitizer.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+scripts/bootstrap.sh
+
+jobs=$(nproc)
+run_suite() {
+    local dir=$1; shift
+    cmake -S . -B "$dir" -G Ninja "$@" >/dev/null
+    cmake --build "$dir" -j"$jobs"
+    # Sanitizer runs: fail on the first report, and keep leak checking on.
+    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+        ctest --test-dir "$dir" --output-on-failure -j"$jobs" --timeout 600
+}
+
+echo "== build and test (RelWithDebInfo) =="
+run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+echo "== build and test with ASan + UBSan =="
+run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DINDGANG_SANITIZE=ON
+echo "All tests passed (normal and sanitizer builds)."
