@@ -3,14 +3,22 @@
 #include "commands.hpp"
 
 #include "core/db/store.hpp"
+#include "core/domain/booking.hpp"
 #include "core/domain/civil_time.hpp"
+#include "core/domain/retention.hpp"
 #include "core/domain/timetable.hpp"
 
 #include <cstdio>
 
 namespace indgang::admin {
 
-std::unique_ptr<db::Db> Context::open() const { return db::open_store(db_path); }
+std::unique_ptr<db::Db> Context::open() const {
+    auto db = db::open_store(db_path);
+    // Every run of the tool keeps the data honest: overdue nicknames erased, no-shows marked.
+    purge_personal_data(*db, now());
+    mark_missed(*db, now());
+    return db;
+}
 Instant Context::now() const { return now_utc(); }
 
 Id resolve_site(db::Db& db, Id site) {
