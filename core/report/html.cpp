@@ -1,0 +1,319 @@
+// The report as one self-contained HTML file: tables for the exact figures, inline SVG bar charts
+// for the picture, CSS for screen and A4 print. No scripts, fonts or images from elsewhere, so it
+// can be mailed, archived and printed as it is.
+//
+// [SECTION] Helpers
+// [SECTION] Charts
+// [SECTION] Page
+#include "core/report/render.hpp"
+
+#include <cmath>
+#include <cstdio>
+
+namespace indgang::report {
+
+namespace {
+
+// [SECTION] Helpers ---------------------------------------------------------------------------
+
+std::string esc(std::string_view s) {
+    std::string out;
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
+}
+
+struct Ctx {
+    const Report& r;
+    const RenderOptions& o;
+    std::string tr(std::string_view msgid) const { return o.tr ? o.tr(msgid) : std::string(msgid); }
+    std::string num(double v, int decimals) const {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+        std::string s = buf;
+        if (o.decimal_comma)
+            for (char& c : s) if (c == '.') c = ',';
+        return s;
+    }
+    std::string pct(double v) const { return num(100.0 * v, 0) + "\xC2\xA0%"; }
+    std::string count(const Count& c) const { return esc(format_count(c, r.min_cell)); }
+};
+
+// Colour-blind-safe diverging scale (ColorBrewer RdYlBu) for 1–5; grey for "Rather not say".
+const char* answer_colour(const std::string& key) {
+    if (key == "1") return "#d7191c";
+    if (key == "2") return "#fdae61";
+    if (key == "3") return "#fee090";
+    if (key == "4") return "#abd9e9";
+    if (key == "5") return "#2c7bb6";
+    if (key == "declined") return "#b8b8b8";
+    return "#5b7fa6";
+}
+const char* ink_on(const char* fill) {
+    return std::string_view(fill) == "#2c7bb6" || std::string_view(fill) == "#d7191c" ? "#fff" : "#1a1a1a";
+}
+
+// [SECTION] Charts ----------------------------------------------------------------------------
+
+constexpr int kLabelW = 210, kBarW = 420, kRowH = 30, kBarH = 20;
+
+// One 100 % bar per group whose size is published: a segment per visible answer count, and one
+// hatched segment for everything hidden (its size follows from the published figures anyway).
+std::string distribution_chart(const Ctx& x, const QuestionTable& q) {
+    std::vector<const GroupRow*> rows;
+    for (const auto& g : q.rows)
+        if (g.n.value && *g.n.value > 0) rows.push_back(&g);
+    if (rows.empty()) return "<p class=\"none\">" + esc(x.tr("Too few answers to draw a chart.")) + "</p>\n";
+    const int h = static_cast<int>(rows.size()) * kRowH + 34;
+    const int w = kLabelW + kBarW + 70;
+    std::string s = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " +
+                    std::to_string(h) + "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
+                    "\" aria-label=\"" + esc(x.tr(q.text)) + "\">\n";
+    s += "<title>" + esc(x.tr(q.text)) + "</title>\n";
+    int y = 4;
+    for (const GroupRow* g : rows) {
+        const double n = *g->n.value;
+        s += "<text x=\"" + std::to_string(kLabelW - 8) + "\" y=\"" + std::to_string(y + 15) +
+             "\" class=\"lbl\" text-anchor=\"end\">" + esc(x.tr(g->label)) + "</text>\n";
+        double at = 0;
+        int visible_sum = 0;
+        for (size_t i = 0; i < q.answers.size(); ++i) {
+            if (!g->cells[i].value || *g->cells[i].value == 0) continue;
+            const int v = *g->cells[i].value;
+            visible_sum += v;
+            const double bw = kBarW * v / n;
+            const char* fill = answer_colour(q.answers[i]);
+            s += "<rect x=\"" + x.num(kLabelW + at, 1) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+                 x.num(bw, 1) + "\" height=\"" + std::to_string(kBarH) + "\" fill=\"" + fill + "\"><title>" +
+                 esc(x.tr(q.answer_labels[i])) + ": " + std::to_string(v) + "</title></rect>\n";
+            if (bw >= 22)
+                s += "<text x=\"" + x.num(kLabelW + at + bw / 2, 1) + "\" y=\"" + std::to_string(y + 15) +
+                     "\" class=\"in\" text-anchor=\"middle\" fill=\"" + ink_on(fill) + "\">" +
+                     std::to_string(v) + "</text>\n";
+            at += bw;
+        }
+        if (visible_sum < n) {
+            s += "<rect x=\"" + x.num(kLabelW + at, 1) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+                 x.num(kBarW - at, 1) + "\" height=\"" + std::to_string(kBarH) +
+                 "\" fill=\"url(#hidden)\" stroke=\"#888\" stroke-width=\"0.5\"><title>" +
+                 esc(x.tr("Hidden: small numbers")) + "</title></rect>\n";
+        }
+        std::string right = "n=" + std::to_string(static_cast<int>(n));
+        if (g->mean) right += " \xC3\xB8 " + x.num(*g->mean, 1);   // ø: Danish shorthand for mean
+        s += "<text x=\"" + std::to_string(kLabelW + kBarW + 6) + "\" y=\"" + std::to_string(y + 15) +
+             "\" class=\"lbl\">" + esc(right) + "</text>\n";
+        y += kRowH;
+    }
+    // Legend
+    int lx = kLabelW;
+    for (size_t i = 0; i < q.answers.size(); ++i) {
+        const std::string label = q.kind == feedback::QuestionKind::Scale && q.answers[i] != "declined"
+                                      ? q.answers[i] : x.tr(q.answer_labels[i]);
+        s += "<rect x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(y + 4) +
+             "\" width=\"12\" height=\"12\" fill=\"" + answer_colour(q.answers[i]) + "\"/>";
+        s += "<text x=\"" + std::to_string(lx + 16) + "\" y=\"" + std::to_string(y + 14) + "\" class=\"leg\">" +
+             esc(label) + "</text>\n";
+        lx += 16 + 8 * static_cast<int>(label.size() > 2 ? 14 : label.size()) + 8;
+    }
+    s += "<rect x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(y + 4) +
+         "\" width=\"12\" height=\"12\" fill=\"url(#hidden)\" stroke=\"#888\" stroke-width=\"0.5\"/>";
+    s += "<text x=\"" + std::to_string(lx + 16) + "\" y=\"" + std::to_string(y + 14) + "\" class=\"leg\">" +
+         esc(x.tr("hidden")) + "</text>\n";
+    s += "</svg>\n";
+    return s;
+}
+
+// Settled bookings per service: seen / checked in (came) against missed, with the no-show rate.
+std::string activity_chart(const Ctx& x) {
+    std::vector<const ActivityRow*> rows;
+    for (const auto& a : x.r.activity_totals)
+        if (a.bookings > 0 || a.walkins > 0) rows.push_back(&a);
+    if (rows.empty()) return "<p class=\"none\">" + esc(x.tr("No bookings or walk-ins in this period.")) + "</p>\n";
+    int most = 1;
+    for (const auto* a : rows) most = std::max(most, a->seen + (a->bookings - a->seen - a->missed - a->open) + a->missed + a->walkins);
+    const int h = static_cast<int>(rows.size()) * kRowH + 34;
+    const int w = kLabelW + kBarW + 110;
+    std::string s = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " +
+                    std::to_string(h) + "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
+                    "\" aria-label=\"" + esc(x.tr("Appointments by service")) + "\">\n";
+    int y = 4;
+    struct Part { const char* name; const char* fill; };
+    const Part parts[] = {{"Came (booked)", "#2c7bb6"}, {"No-show", "#d7191c"}, {"Walk-in", "#abd9e9"}};
+    for (const auto* a : rows) {
+        const int came = a->bookings - a->missed - a->open;
+        const int vals[] = {came, a->missed, a->walkins};
+        s += "<text x=\"" + std::to_string(kLabelW - 8) + "\" y=\"" + std::to_string(y + 15) +
+             "\" class=\"lbl\" text-anchor=\"end\">" + esc(x.tr(a->service_name)) + "</text>\n";
+        double at = 0;
+        for (int p = 0; p < 3; ++p) {
+            if (vals[p] <= 0) continue;
+            const double bw = static_cast<double>(kBarW) * vals[p] / most;
+            s += "<rect x=\"" + x.num(kLabelW + at, 1) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+                 x.num(bw, 1) + "\" height=\"" + std::to_string(kBarH) + "\" fill=\"" + parts[p].fill +
+                 "\"><title>" + esc(x.tr(parts[p].name)) + ": " + std::to_string(vals[p]) + "</title></rect>\n";
+            if (bw >= 22)
+                s += "<text x=\"" + x.num(kLabelW + at + bw / 2, 1) + "\" y=\"" + std::to_string(y + 15) +
+                     "\" class=\"in\" text-anchor=\"middle\" fill=\"" + ink_on(parts[p].fill) + "\">" +
+                     std::to_string(vals[p]) + "</text>\n";
+            at += bw;
+        }
+        const std::string rate = a->no_show_rate ? x.tr("no-show") + " " + x.pct(*a->no_show_rate) : "";
+        s += "<text x=\"" + x.num(kLabelW + at + 6, 1) + "\" y=\"" + std::to_string(y + 15) + "\" class=\"lbl\">" +
+             esc(rate) + "</text>\n";
+        y += kRowH;
+    }
+    int lx = kLabelW;
+    for (const auto& p : parts) {
+        s += "<rect x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(y + 4) +
+             "\" width=\"12\" height=\"12\" fill=\"" + p.fill + "\"/><text x=\"" + std::to_string(lx + 16) +
+             "\" y=\"" + std::to_string(y + 14) + "\" class=\"leg\">" + esc(x.tr(p.name)) + "</text>\n";
+        lx += 130;
+    }
+    return s + "</svg>\n";
+}
+
+// [SECTION] Page ------------------------------------------------------------------------------
+
+constexpr const char* kCss = R"css(
+:root { --ink:#1a1a1a; --muted:#5a5a5a; --rule:#d0d0d0; --band:#f3f5f8; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: var(--ink); margin: 0;
+       padding: 24px 32px 48px; max-width: 1100px; line-height: 1.4; font-size: 15px; }
+header { border-bottom: 3px solid #2c7bb6; margin-bottom: 18px; padding-bottom: 8px; }
+h1 { font-size: 26px; margin: 0 0 4px; }
+h2 { font-size: 20px; margin: 28px 0 8px; border-bottom: 1px solid var(--rule); padding-bottom: 4px; }
+h3 { font-size: 16px; margin: 20px 0 6px; }
+.meta, .note, .none { color: var(--muted); font-size: 13px; }
+table { border-collapse: collapse; margin: 8px 0 12px; font-size: 13.5px; }
+th, td { border: 1px solid var(--rule); padding: 4px 8px; text-align: right; }
+th:first-child, td:first-child { text-align: left; }
+thead th { background: var(--band); font-weight: 600; }
+tr.all td { font-weight: 600; border-top: 2px solid #999; }
+td.hid { color: var(--muted); font-style: italic; }
+.chart { display: block; max-width: 100%; height: auto; margin: 6px 0 4px; }
+.chart .lbl { font: 13px "Noto Sans", "DejaVu Sans", Arial, sans-serif; fill: var(--ink); }
+.chart .in { font: 600 12px "Noto Sans", "DejaVu Sans", Arial, sans-serif; }
+.chart .leg { font: 12px "Noto Sans", "DejaVu Sans", Arial, sans-serif; fill: var(--muted); }
+section.q { break-inside: avoid; page-break-inside: avoid; }
+ul.comments li { margin: 4px 0; }
+dl.legend { font-size: 13px; display: grid; grid-template-columns: max-content 1fr; gap: 2px 12px; }
+dl.legend dt { font-weight: 600; }
+@media print {
+  @page { size: A4; margin: 15mm; }
+  body { padding: 0; font-size: 10.5pt; max-width: none; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  thead th { background: none; }
+  * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}
+)css";
+
+std::string activity_table(const Ctx& x) {
+    std::string s = "<table class=\"activity\">\n<thead><tr><th>" + esc(x.tr("Month")) + "</th><th>" +
+                    esc(x.tr("Service")) + "</th><th>" + esc(x.tr("Bookings")) + "</th><th>" +
+                    esc(x.tr("Checked in")) + "</th><th>" + esc(x.tr("Seen")) + "</th><th>" +
+                    esc(x.tr("No-show")) + "</th><th>" + esc(x.tr("Not settled")) + "</th><th>" +
+                    esc(x.tr("Cancelled")) + "</th><th>" + esc(x.tr("Walk-ins")) + "</th><th>" +
+                    esc(x.tr("No-show rate")) + "</th></tr></thead>\n<tbody>\n";
+    auto row = [&](const ActivityRow& a, bool total) {
+        s += std::string(total ? "<tr class=\"all\">" : "<tr>") + "<td>" +
+             esc(a.month == kAllGroups ? x.tr("Period") : a.month) + "</td><td>" + esc(x.tr(a.service_name)) +
+             "</td><td>" + std::to_string(a.bookings) + "</td><td>" + std::to_string(a.checked_in) + "</td><td>" +
+             std::to_string(a.seen) + "</td><td>" + std::to_string(a.missed) + "</td><td>" +
+             std::to_string(a.open) + "</td><td>" + std::to_string(a.cancelled) + "</td><td>" +
+             std::to_string(a.walkins) + "</td><td>" + (a.no_show_rate ? x.pct(*a.no_show_rate) : "\xE2\x80\x93") +
+             "</td></tr>\n";
+    };
+    for (const auto& a : x.r.activity)
+        if (a.bookings + a.cancelled + a.walkins > 0) row(a, false);
+    for (const auto& a : x.r.activity_totals) row(a, a.service == kAllGroups);
+    return s + "</tbody></table>\n";
+}
+
+std::string question_table(const Ctx& x, const QuestionTable& q) {
+    const bool scale = q.kind == feedback::QuestionKind::Scale;
+    std::string s = "<table>\n<thead><tr><th>" + esc(x.tr(scale ? "Talked with" : "")) + "</th>";
+    for (size_t i = 0; i < q.answers.size(); ++i) {
+        const std::string head = scale && q.answers[i] != "declined"
+                                     ? q.answers[i] + " " + x.tr(q.answer_labels[i]) : x.tr(q.answer_labels[i]);
+        s += "<th>" + esc(head) + "</th>";
+    }
+    s += "<th>" + esc(x.tr("Answers")) + "</th>";
+    if (scale) s += "<th>" + esc(x.tr("Mean (1\xE2\x80\x93" "5)")) + "</th>";
+    s += "</tr></thead>\n<tbody>\n";
+    for (const auto& g : q.rows) {
+        s += std::string(g.group == kAllGroups ? "<tr class=\"all\">" : "<tr>") + "<td>" + esc(x.tr(g.label)) + "</td>";
+        for (const auto& c : g.cells)
+            s += std::string(c.value ? "<td>" : "<td class=\"hid\">") + x.count(c) + "</td>";
+        s += std::string(g.n.value ? "<td>" : "<td class=\"hid\">") + x.count(g.n) + "</td>";
+        if (scale) s += g.mean ? "<td>" + x.num(*g.mean, 1) + "</td>" : "<td class=\"hid\">\xE2\x80\x93</td>";
+        s += "</tr>\n";
+    }
+    return s + "</tbody></table>\n";
+}
+
+}  // namespace
+
+std::string render_html(const Report& r, const RenderOptions& o) {
+    const Ctx x{r, o};
+    const std::string k = std::to_string(r.min_cell);
+    std::string s = "<!DOCTYPE html>\n<html lang=\"" + esc(o.lang) + "\">\n<head>\n<meta charset=\"utf-8\">\n"
+                    "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+                    esc(r.site_name) + " \xE2\x80\x93 " + esc(r.period.label) + "</title>\n<style>" + kCss +
+                    "</style>\n</head>\n<body>\n";
+    // Shared pattern for hidden segments, referenced by every chart.
+    s += "<svg width=\"0\" height=\"0\" style=\"position:absolute\" aria-hidden=\"true\"><defs>"
+         "<pattern id=\"hidden\" width=\"6\" height=\"6\" patternUnits=\"userSpaceOnUse\" "
+         "patternTransform=\"rotate(45)\"><rect width=\"6\" height=\"6\" fill=\"#eee\"/>"
+         "<line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"6\" stroke=\"#999\" stroke-width=\"2\"/></pattern></defs></svg>\n";
+    s += "<header>\n<h1>" + esc(r.site_name) + "</h1>\n<div class=\"meta\">" + esc(x.tr("Report for")) + " <b>" +
+         esc(r.period.label) + "</b> (" + esc(r.period.months.front()) +
+         (r.period.months.size() > 1 ? " \xE2\x80\x93 " + esc(r.period.months.back()) : std::string()) + ") \xC2\xB7 " +
+         esc(x.tr("feedback form")) + " " + esc(r.form_id) + " v" + std::to_string(r.form_version) +
+         " \xC2\xB7 Indgang " INDGANG_VERSION "</div>\n</header>\n";
+
+    s += "<h2>" + esc(x.tr("Appointments and walk-ins")) + "</h2>\n";
+    s += activity_chart(x);
+    s += activity_table(x);
+    s += "<p class=\"note\">" + esc(x.tr("No-show rate: bookings marked as missed, out of bookings whose time "
+                                         "has passed (seen, checked in or missed). Staff can correct a "
+                                         "no-show to seen.")) + "</p>\n";
+
+    const auto& f = r.feedback;
+    s += "<h2>" + esc(x.tr("Feedback after conversations")) + "</h2>\n";
+    s += "<p>" + esc(x.tr("Forms answered")) + ": <b>" + x.count(f.responses) + "</b>. " +
+         esc(x.tr("Every question could be skipped, so the number of answers differs per question.")) + "</p>\n";
+    for (const auto& q : f.questions) {
+        s += "<section class=\"q\">\n<h3>" + esc(x.tr(q.text)) + "</h3>\n";
+        s += distribution_chart(x, q);
+        s += question_table(x, q);
+        s += "</section>\n";
+    }
+    if (f.comments_included) {
+        s += "<h2>" + esc(x.tr("Comments")) + "</h2>\n<p class=\"note\">" +
+             esc(x.tr("In alphabetical order. Numbers and addresses were removed before they were stored.")) +
+             "</p>\n<ul class=\"comments\">\n";
+        for (const auto& c : f.comments) s += "<li>" + esc(c) + "</li>\n";
+        s += "</ul>\n";
+    }
+    s += "<h2>" + esc(x.tr("How to read the figures")) + "</h2>\n<dl class=\"legend\">\n<dt>&lt;" + k + "</dt><dd>" +
+         esc(x.tr("Fewer answers than the threshold (including none): hidden so no visitor can be picked out.")) +
+         "</dd>\n<dt>\xC3\x97</dt><dd>" +
+         esc(x.tr("Hidden as well, so a small number cannot be worked out from the totals.")) +
+         "</dd>\n<dt>\xE2\x80\x93</dt><dd>" +
+         esc(x.tr("Mean not shown: too few answers, or it would reveal a hidden number.")) + "</dd>\n</dl>\n";
+    s += "<p class=\"note\">" +
+         esc(x.tr("Answers are anonymous: they are stored with the date only, never with a time, a booking or a name, "
+                  "and they are counted, never listed in the order they came in.")) + "</p>\n";
+    s += "</body>\n</html>\n";
+    return s;
+}
+
+}  // namespace indgang::report

@@ -1,0 +1,140 @@
+// CSV and JSON forms of a report. Rows follow the report's own order (form order, group order,
+// month order), never storage order.
+#include "core/report/render.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+
+namespace indgang::report {
+
+std::string format_count(const Count& c, int min_cell) {
+    switch (c.hidden) {
+        case Hidden::No: return std::to_string(c.value.value_or(0));
+        case Hidden::Small: return "<" + std::to_string(min_cell);
+        case Hidden::Complementary: return "\xC3\x97";   // ×
+    }
+    return "?";
+}
+
+namespace {
+
+std::string csv_field(const std::string& s) {
+    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+    std::string out = "\"";
+    for (char c : s) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    return out + "\"";
+}
+
+std::string fixed(double v, int decimals) {
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
+    return buf;
+}
+
+const char* hidden_name(Hidden h) {
+    switch (h) {
+        case Hidden::No: return "";
+        case Hidden::Small: return "small";
+        case Hidden::Complementary: return "complementary";
+    }
+    return "";
+}
+
+}  // namespace
+
+std::string render_csv(const Report& r) {
+    std::string out = "section,period,site,question,group,answer,value,hidden\r\n";
+    auto row = [&](const std::string& section, const std::string& question, const std::string& group,
+                   const std::string& answer, const std::string& value, const std::string& hidden) {
+        out += csv_field(section) + ',' + csv_field(r.period.label) + ',' + csv_field(r.site_name) + ',' +
+               csv_field(question) + ',' + csv_field(group) + ',' + csv_field(answer) + ',' +
+               csv_field(value) + ',' + hidden + "\r\n";
+    };
+    auto activity = [&](const ActivityRow& a, const std::string& section) {
+        const std::string group = a.month;
+        row(section, a.service, group, "bookings", std::to_string(a.bookings), "");
+        row(section, a.service, group, "checked_in", std::to_string(a.checked_in), "");
+        row(section, a.service, group, "seen", std::to_string(a.seen), "");
+        row(section, a.service, group, "missed", std::to_string(a.missed), "");
+        row(section, a.service, group, "open", std::to_string(a.open), "");
+        row(section, a.service, group, "cancelled", std::to_string(a.cancelled), "");
+        row(section, a.service, group, "walkins", std::to_string(a.walkins), "");
+        row(section, a.service, group, "no_show_rate", a.no_show_rate ? fixed(*a.no_show_rate, 3) : "", "");
+    };
+    for (const auto& a : r.activity) activity(a, "activity");
+    for (const auto& a : r.activity_totals) activity(a, "activity_total");
+
+    const auto& f = r.feedback;
+    row("feedback", "", kAllGroups, "responses", format_count(f.responses, r.min_cell), hidden_name(f.responses.hidden));
+    for (const auto& q : f.questions) {
+        for (const auto& g : q.rows) {
+            row("feedback", q.key, g.group, "n", format_count(g.n, r.min_cell), hidden_name(g.n.hidden));
+            for (size_t i = 0; i < q.answers.size(); ++i)
+                row("feedback", q.key, g.group, q.answers[i], format_count(g.cells[i], r.min_cell),
+                    hidden_name(g.cells[i].hidden));
+            if (q.kind == feedback::QuestionKind::Scale)
+                row("feedback", q.key, g.group, "mean", g.mean ? fixed(*g.mean, 1) : "",
+                    g.mean ? "" : to_string(g.mean_status));
+        }
+    }
+    if (f.comments_included)
+        for (const auto& c : f.comments) row("comment", "", "", "", c, "");
+    return out;
+}
+
+std::string render_json(const Report& r) {
+    using nlohmann::ordered_json;
+    auto count = [&](const Count& c) {
+        ordered_json j;
+        if (c.value) j = *c.value;
+        else j = ordered_json{{"hidden", c.hidden == Hidden::Small ? "small" : "complementary"},
+                              {"shown_as", format_count(c, r.min_cell)}};
+        return j;
+    };
+    auto activity = [](const ActivityRow& a) {
+        ordered_json j{{"month", a.month}, {"service", a.service}, {"service_name", a.service_name},
+                       {"bookings", a.bookings}, {"checked_in", a.checked_in}, {"seen", a.seen},
+                       {"missed", a.missed}, {"open", a.open}, {"cancelled", a.cancelled},
+                       {"walkins", a.walkins}};
+        j["no_show_rate"] = a.no_show_rate ? ordered_json(std::stod(fixed(*a.no_show_rate, 3))) : ordered_json();
+        return j;
+    };
+    ordered_json j;
+    j["site"] = {{"id", r.site_id}, {"name", r.site_name}};
+    j["period"] = {{"label", r.period.label}, {"months", r.period.months}};
+    j["min_cell"] = r.min_cell;
+    j["form"] = {{"id", r.form_id}, {"version", r.form_version}};
+    j["activity"] = ordered_json::array();
+    for (const auto& a : r.activity) j["activity"].push_back(activity(a));
+    j["activity_totals"] = ordered_json::array();
+    for (const auto& a : r.activity_totals) j["activity_totals"].push_back(activity(a));
+    auto& fb = j["feedback"];
+    fb["responses"] = count(r.feedback.responses);
+    fb["group_question"] = r.feedback.group_question;
+    fb["questions"] = ordered_json::array();
+    for (const auto& q : r.feedback.questions) {
+        ordered_json qj{{"key", q.key}, {"text", q.text},
+                        {"kind", q.kind == feedback::QuestionKind::Scale ? "scale" : "choice"},
+                        {"answers", q.answers}};
+        qj["rows"] = ordered_json::array();
+        for (const auto& g : q.rows) {
+            ordered_json gj{{"group", g.group}, {"n", count(g.n)}};
+            gj["cells"] = ordered_json::object();
+            for (size_t i = 0; i < q.answers.size(); ++i) gj["cells"][q.answers[i]] = count(g.cells[i]);
+            if (q.kind == feedback::QuestionKind::Scale) {
+                gj["mean"] = g.mean ? ordered_json(*g.mean) : ordered_json();
+                gj["mean_status"] = to_string(g.mean_status);
+            }
+            qj["rows"].push_back(std::move(gj));
+        }
+        fb["questions"].push_back(std::move(qj));
+    }
+    if (r.feedback.comments_included) fb["comments"] = r.feedback.comments;
+    return j.dump(2) + "\n";
+}
+
+}  // namespace indgang::report
