@@ -3,6 +3,7 @@
 # then merges it into each i18n/<lang>.po (msgmerge), so translators see new strings at once.
 # Usage: scripts/extract-pot.sh [--no-merge]
 # Marking strings in code:  tr("Book a time")  tr_ctx("button", "Back")  trn("{n} visitor", "{n} visitors", n)
+#                           fmt("Your code is {code}", {{"code", c}})
 #                           N_("Text") marks a string used later through tr().
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -13,7 +14,7 @@ mapfile -t sources < <(find kiosk core -name '*.cpp' -o -name '*.hpp' 2>/dev/nul
 tmp="$(mktemp)"
 trap 'rm -f "$tmp"' EXIT
 xgettext --language=C++ --from-code=UTF-8 --add-comments=TRANSLATORS: \
-  --keyword= --keyword=tr --keyword=tr_ctx:1c,2 --keyword=trn:1,2 --keyword=N_ \
+  --keyword= --keyword=tr --keyword=tr_ctx:1c,2 --keyword=trn:1,2 --keyword=fmt:1 --keyword=N_ \
   --keyword=NC_:1c,2 \
   --package-name=Indgang --msgid-bugs-address="indgang-i18n@localhost" \
   --sort-by-file --no-wrap -o "$tmp" "${sources[@]}"
