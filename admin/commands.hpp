@@ -14,6 +14,8 @@ namespace indgang::admin {
 struct Context {
     std::string db_path = "indgang.db";
     bool json = false;                 // --json: machine-readable output on stdout
+    std::string screenshots_dir;       // staff window: render every tab to PNGs here and exit
+    Id site_id = 0;                    // staff window: which site (0 = the only one)
     // Opens the database read-write (migrating it); throws db::StoreError with a clear message.
     std::unique_ptr<db::Db> open() const;
     Instant now() const;               // now_utc(): honours INDGANG_NOW

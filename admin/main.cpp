@@ -54,6 +54,9 @@ int main(int argc, char** argv) {
     app.set_help_all_flag("--help-all", "Show every subcommand's help");
     app.add_option("--db", ctx.db_path, "Database file")->capture_default_str();
     app.add_flag("--json", ctx.json, "Machine-readable JSON on stdout");
+    app.add_option("--screenshots", ctx.screenshots_dir,
+                   "Staff window only: write a PNG of every tab to this folder and exit");
+    app.add_option("--site", ctx.site_id, "Staff window only: the site to manage");
     admin::add_timetable_commands(app, ctx);
     admin::add_booking_commands(app, ctx);
     admin::add_i18n_commands(app, ctx);
