@@ -65,7 +65,7 @@ RunReport run_outbox(db::Db& db, const UploadTarget& target, Instant now, const 
     // recorded: the claim is stored as a negative next_attempt_at (minus its expiry), so should
     // this process die mid-attempt, the claim simply runs out.
     const Instant lease = -(now + target.total_timeout_seconds + target.connect_timeout_seconds + 60);
-    const char* is_due = "((next_attempt_at >= 0 AND (? OR next_attempt_at <= ?)) OR -next_attempt_at <= ?)";
+    const char* is_due = "((next_attempt_at >= 0 AND (? OR next_attempt_at <= ?)) OR (next_attempt_at < 0 AND -next_attempt_at <= ?))";
 
     std::vector<Due> due;
     {
