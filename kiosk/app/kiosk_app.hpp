@@ -1,0 +1,123 @@
+// The kiosk's state machine: which screen, what the current visitor has entered, and the live
+// data. It builds each screen's model, draws it, and applies the returned intent to the core.
+// Knows nothing of SDL: the platform passes time and input in.
+#pragma once
+
+#include "app/live_data.hpp"
+#include "screens/screens.hpp"
+#include "ui/text_draw.hpp"
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace indgang::kiosk {
+
+struct KioskOptions {
+    std::string db_path;
+    bool demo = false;                  // create the demo site when the database has none
+    std::string i18n_dir;
+    std::string language;               // --lang: overrides the default language
+    int idle_seconds = 0;               // --idle-seconds: overrides the setting when > 0
+};
+
+struct FrameInput {
+    uint64_t ms = 0;                    // monotonic milliseconds
+    Instant now = 0;                    // wall clock (UTC seconds)
+    bool input = false;                 // the visitor touched the screen this frame
+    bool staff_gesture = false;         // the hidden corner press completed
+};
+
+// Everything a visitor entered or was shown. Wiped (memory zeroed) on reset.
+struct Visitor {
+    std::string language;
+    ScreenId screen = ScreenId::Welcome;
+    std::vector<ScreenId> back;         // where Back goes
+    Id service_id = 0;
+    Date day{};
+    Slot slot{};
+    std::string nickname;
+    bool shift = false;
+    std::string notice;                 // booking: "that time was just taken"
+    std::string confirm_error;
+    int page = 0;
+    std::optional<Booking> receipt;
+    std::string code;                   // check-in keypad
+    CheckInResultModel result;
+    std::optional<WalkInTicket> ticket;
+    std::vector<std::pair<std::string, std::string>> feedback;   // question id, answer
+    int feedback_index = 0;
+    std::string feedback_message;
+    std::string pin;                    // staff PIN being typed
+    std::string pin_message;
+    bool pin_locked = false;
+    std::string staff_message;
+    bool staff = false;                 // staff mode unlocked (until reset)
+};
+
+class KioskApp {
+public:
+    explicit KioskApp(KioskOptions opts);
+    ~KioskApp();
+
+    // Opens the database (or notes why not) and loads the live data.
+    void start(uint64_t ms, Instant now);
+    // Between frames: polls the database, retries a broken one, runs the idle timer. True when
+    // the screen must be redrawn.
+    bool tick(uint64_t ms, Instant now);
+    // Milliseconds until tick() has something to do (the platform sleeps that long).
+    int next_wakeup_ms(uint64_t ms) const;
+    // Draws the current screen into `ui` and applies the intent it returns.
+    void frame(Ui& ui, const FrameInput& in);
+
+    TextDraw& text() { return *text_; }
+    bool quit_requested() const { return quit_; }
+    ScreenId screen() const;
+    bool idle_prompt_showing() const { return prompt_; }
+    const std::string& language() const { return visitor_.language; }
+    // Language codes the welcome screen offers.
+    std::vector<std::string> offered_languages() const;
+    // Text from the database the font atlas must cover (site, services, caseworkers).
+    std::vector<std::string> dynamic_texts() const;
+    // Bumped when dynamic_texts() may have new glyphs.
+    int data_generation() const { return generation_; }
+
+private:
+    void open_db(Instant now);
+    void fail(const std::string& why, Instant now);
+    void reload(Instant now);
+    void reset_visitor();
+    void reset_keep_language();          // a new task for the same visitor
+    void go(ScreenId s, bool push = true);
+    void apply(const Intent& in, Instant now);
+    void apply_booking(const Intent& in, Instant now);
+    void apply_check_in(const Intent& in, Instant now);
+    void apply_staff(const Intent& in, Instant now);
+    void apply_feedback(const Intent& in, Instant now);
+    Intent draw_screen(Ui& ui, Instant now);
+
+    std::vector<Date> free_days() const;
+    std::vector<Slot> free_times() const;
+    const Service* service(Id id) const;
+
+    KioskOptions opts_;
+    std::unique_ptr<TextDraw> text_;
+    std::unique_ptr<db::Db> db_;
+    std::optional<LiveData> data_;
+    int64_t data_version_ = -1;
+    int64_t loaded_minute_ = -1;
+    uint64_t next_poll_ms_ = 0;
+    uint64_t next_retry_ms_ = 0;
+    std::string failure_;               // why the kiosk is out of order
+    Instant failed_at_ = 0;
+    Visitor visitor_;
+    uint64_t last_input_ms_ = 0;
+    bool prompt_ = false;
+    int prompt_left_ = 0;
+    bool quit_ = false;
+    int generation_ = 0;
+};
+
+}  // namespace indgang::kiosk

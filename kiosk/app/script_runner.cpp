@@ -1,0 +1,271 @@
+#include "app/script_runner.hpp"
+
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+#include <stdexcept>
+#include <thread>
+
+namespace indgang::kiosk {
+
+namespace {
+
+std::vector<std::string> split_args(const std::string& rest, int line, const std::string& name) {
+    std::vector<std::string> out;
+    size_t i = 0;
+    while (i < rest.size()) {
+        while (i < rest.size() && (rest[i] == ' ' || rest[i] == '\t')) ++i;
+        if (i >= rest.size()) break;
+        std::string tok;
+        if (rest[i] == '"') {
+            const size_t end = rest.find('"', i + 1);
+            if (end == std::string::npos) throw std::runtime_error(name + ":" + std::to_string(line) + ": unclosed quote");
+            tok = rest.substr(i + 1, end - i - 1);
+            i = end + 1;
+        } else {
+            const size_t end = rest.find_first_of(" \t", i);
+            tok = rest.substr(i, end == std::string::npos ? std::string::npos : end - i);
+            i = end == std::string::npos ? rest.size() : end;
+        }
+        out.push_back(tok);
+    }
+    return out;
+}
+
+struct Runner {
+    ScriptHost& host;
+    std::string signal_dir;
+    std::map<std::string, std::string> vars;
+    const ScriptStep* step = nullptr;
+
+    std::string expand(const std::string& s) const {
+        std::string out = s;
+        for (const auto& [k, v] : vars)
+            for (size_t p; (p = out.find("$" + k)) != std::string::npos;) out.replace(p, k.size() + 1, v);
+        return out;
+    }
+
+    bool failed(const std::string& msg) const {
+        std::fprintf(stderr, "script line %d (%s): %s\n  screen: %s\n  widgets:\n%s", step->line, step->cmd.c_str(),
+                     msg.c_str(), host.screen_name().c_str(), host.widgets().dump().c_str());
+        return false;
+    }
+
+    void settle() {
+        // Two frames: one for the intent to apply, one to draw the resulting screen.
+        host.advance_ms(16);
+        host.frame();
+        host.advance_ms(16);
+        host.frame();
+    }
+
+    bool tap_at(float x, float y) {
+        host.pointer(x, y, false);
+        host.advance_ms(16);
+        host.frame();
+        host.pointer(x, y, true);
+        host.advance_ms(50);
+        host.frame();
+        host.pointer(x, y, false);
+        host.advance_ms(16);
+        host.frame();
+        host.pointer_away();
+        settle();
+        return true;
+    }
+
+    bool tap(const std::string& target) {
+        const WidgetEntry* w = host.widgets().find_button(target);
+        if (!w) return failed("no button '" + target + "' on screen");
+        if (!w->enabled) return failed("button '" + target + "' is disabled");
+        return tap_at(w->rect.cx(), w->rect.cy());
+    }
+
+    // Types on the on-screen keyboard or keypad, key by key, with Shift for capitals.
+    bool type(const std::string& text) {
+        size_t i = 0;
+        while (i < text.size()) {
+            size_t len = 1;
+            const unsigned char c = static_cast<unsigned char>(text[i]);
+            if (c >= 0xF0) len = 4; else if (c >= 0xE0) len = 3; else if (c >= 0xC0) len = 2;
+            const std::string ch = text.substr(i, len);
+            i += len;
+            if (ch == " ") { if (!tap("###key_space")) return false; continue; }
+            if (host.widgets().find_button("###key_" + ch)) { if (!tap("###key_" + ch)) return false; continue; }
+            // A capital: Shift, then the key whose (now shifted) label is this character.
+            const WidgetEntry* lower = nullptr;
+            if (!host.widgets().find_button("###key_shift")) return failed("no key for '" + ch + "'");
+            if (!tap("###key_shift")) return false;
+            for (const auto& e : host.widgets().entries())
+                if (e.button && e.id.starts_with("key_") && e.label == ch) lower = &e;
+            if (!lower) return failed("no key for '" + ch + "'");
+            if (!tap_at(lower->rect.cx(), lower->rect.cy())) return false;
+        }
+        return true;
+    }
+
+    void wait_virtual(double seconds) {
+        // Frames every 250 ms of virtual time so timers, polls and countdowns run as in life.
+        int64_t left = static_cast<int64_t>(seconds * 1000);
+        while (left > 0) {
+            const int64_t d = std::min<int64_t>(left, 250);
+            host.advance_ms(d);
+            host.frame();
+            left -= d;
+        }
+    }
+
+    bool staff_gesture(double seconds) {
+        const float x = host.width() - host.mm() * 4, y = host.mm() * 4;
+        host.pointer(x, y, true);
+        host.frame();
+        wait_virtual(seconds);
+        host.pointer(x, y, false);
+        host.advance_ms(16);
+        host.frame();
+        host.pointer_away();
+        settle();
+        return true;
+    }
+
+    bool run(const ScriptStep& s) {
+        step = &s;
+        std::vector<std::string> a;
+        for (const auto& arg : s.args) a.push_back(expand(arg));
+        const std::string all = [&] {
+            std::string r;
+            for (const auto& x : a) r += (r.empty() ? "" : " ") + x;
+            return r;
+        }();
+        auto need = [&](size_t n) {
+            if (a.size() < n) throw std::runtime_error("line " + std::to_string(s.line) + ": " + s.cmd + " needs " +
+                                                       std::to_string(n) + " argument(s)");
+        };
+        if (s.cmd == "tap") { need(1); return tap(all); }
+        if (s.cmd == "tap-first") {   // the first button whose id starts with the prefix
+            need(1);
+            for (const auto& e : host.widgets().entries())
+                if (e.button && e.enabled && e.id.starts_with(a[0])) return tap("###" + e.id);
+            return failed("no enabled button with id " + a[0] + "…");
+        }
+        if (s.cmd == "tap-at") { need(2); return tap_at(std::stof(a[0]) * host.mm(), std::stof(a[1]) * host.mm()); }
+        if (s.cmd == "type") { need(1); return type(all); }
+        if (s.cmd == "wait") { need(1); wait_virtual(std::stod(a[0])); return true; }
+        if (s.cmd == "advance-clock") {
+            need(1);
+            host.advance_ms(static_cast<int64_t>(std::stod(a[0]) * 1000));
+            host.frame();
+            settle();
+            return true;
+        }
+        if (s.cmd == "shot") { need(1); return host.screenshot(a[0]) || failed("could not save screenshot"); }
+        if (s.cmd == "expect-screen") {
+            need(1);
+            return host.screen_name() == a[0] || failed("expected screen " + a[0]);
+        }
+        if (s.cmd == "expect-text") { need(1); return host.widgets().shows_text(all) || failed("text not shown: " + all); }
+        if (s.cmd == "expect-no-text") {
+            need(1);
+            return !host.widgets().shows_text(all) || failed("text still shown: " + all);
+        }
+        if (s.cmd == "expect-button") {
+            need(1);
+            return host.widgets().find_button(all) != nullptr || failed("no button " + all);
+        }
+        if (s.cmd == "expect-no-button") {
+            need(1);
+            return host.widgets().find_button(all) == nullptr || failed("button present: " + all);
+        }
+        if (s.cmd == "expect-disabled") {
+            need(1);
+            const auto* w = host.widgets().find_button(all);
+            return (w && !w->enabled) || failed("not a disabled button: " + all);
+        }
+        if (s.cmd == "expect-left-of") {   // expect-left-of ###a ###b: a's centre is left of b's
+            need(2);
+            const auto* x = host.widgets().find_button(a[0]);
+            const auto* y = host.widgets().find_button(a[1]);
+            return (x && y && x->rect.cx() < y->rect.cx()) || failed(a[0] + " is not left of " + a[1]);
+        }
+        if (s.cmd == "capture") {   // capture NAME ###id : remembers the widget's text as $NAME
+            need(2);
+            std::string id = a[1].starts_with("###") ? a[1].substr(3) : a[1];
+            for (const auto& e : host.widgets().entries())
+                if (e.id == id) { vars[a[0]] = e.label; return true; }
+            return failed("nothing to capture with id " + id);
+        }
+        if (s.cmd == "staff-gesture") { staff_gesture(a.empty() ? 3.2 : std::stod(a[0])); return true; }
+        if (s.cmd == "signal") {
+            need(1);
+            std::ofstream(std::filesystem::path(signal_dir) / a[0]) << "1\n";
+            return true;
+        }
+        if (s.cmd == "await") {   // real time: another process does something meanwhile
+            need(1);
+            const double limit = a.size() > 1 ? std::stod(a[1]) : 30.0;
+            const auto until = std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<int>(limit * 1000));
+            while (!std::filesystem::exists(std::filesystem::path(signal_dir) / a[0])) {
+                if (std::chrono::steady_clock::now() > until) return failed("timed out waiting for " + a[0]);
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            }
+            return true;
+        }
+        if (s.cmd == "dump") {
+            std::fprintf(stderr, "screen %s\n%s", host.screen_name().c_str(), host.widgets().dump().c_str());
+            return true;
+        }
+        if (s.cmd == "frame") { host.frame(); return true; }
+        throw std::runtime_error("line " + std::to_string(s.line) + ": unknown command " + s.cmd);
+    }
+};
+
+}  // namespace
+
+std::vector<ScriptStep> parse_script(const std::string& text, const std::string& name) {
+    std::vector<ScriptStep> out;
+    std::istringstream in(text);
+    std::string line;
+    int n = 0;
+    while (std::getline(in, line)) {
+        ++n;
+        const size_t b = line.find_first_not_of(" \t\r");
+        if (b == std::string::npos || line[b] == '#') continue;
+        line = line.substr(b);
+        while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.pop_back();
+        ScriptStep s;
+        s.line = n;
+        const size_t sp = line.find_first_of(" \t");
+        s.cmd = line.substr(0, sp);
+        if (sp != std::string::npos) s.args = split_args(line.substr(sp + 1), n, name);
+        out.push_back(std::move(s));
+    }
+    return out;
+}
+
+int run_script(ScriptHost& host, const std::vector<ScriptStep>& steps, const std::string& signal_dir) {
+    Runner r{host, signal_dir, {}, nullptr};
+    host.frame();
+    host.frame();
+    for (const auto& s : steps) {
+        if (host.quit_requested()) break;
+        try {
+            // "?cmd": optional step (the tour), a failure is reported but does not stop the run.
+            if (s.cmd.starts_with("?")) {
+                ScriptStep opt = s;
+                opt.cmd.erase(0, 1);
+                if (!r.run(opt)) std::fprintf(stderr, "(optional step skipped)\n");
+                continue;
+            }
+            if (!r.run(s)) return 1;
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "script error: %s\n", e.what());
+            return 2;
+        }
+    }
+    return 0;
+}
+
+}  // namespace indgang::kiosk

@@ -1,0 +1,47 @@
+// Scripted mode: drives the kiosk from a text script of taps (by widget id or visible label),
+// typed text, clock jumps, screenshots and expectations. Used by the tests, the screenshots in
+// docs/ and the benchmark. See docs/kiosk.md for the commands.
+#pragma once
+
+#include "ui/widget_registry.hpp"
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace indgang::kiosk {
+
+// What the script needs from the platform.
+class ScriptHost {
+public:
+    virtual ~ScriptHost() = default;
+    virtual void frame() = 0;                                 // render one frame now
+    virtual void pointer(float x, float y, bool down) = 0;    // applies on the next frame
+    virtual void pointer_away() = 0;                          // finger lifted: nothing hovered
+    virtual void advance_ms(int64_t ms) = 0;                  // moves the virtual clock
+    virtual bool screenshot(const std::string& name) = 0;     // PNG of the last frame
+    virtual const WidgetRegistry& widgets() const = 0;
+    virtual std::string screen_name() const = 0;              // "home", "idle-prompt", …
+    virtual float width() const = 0;
+    virtual float height() const = 0;
+    virtual float mm() const = 0;                             // pixels per millimetre
+    virtual bool quit_requested() const = 0;
+};
+
+struct ScriptStep {
+    int line = 0;
+    std::string cmd;
+    std::vector<std::string> args;
+};
+
+// Throws std::runtime_error "file:line: message" on a syntax error.
+std::vector<ScriptStep> parse_script(const std::string& text, const std::string& name);
+
+// Runs the steps; returns 0 when all expectations held, 1 otherwise (the failure and the
+// widgets on screen are printed to stderr). `signal_dir` is where signal/await files live.
+int run_script(ScriptHost& host, const std::vector<ScriptStep>& steps, const std::string& signal_dir);
+
+// The built-in tour over every screen (headless run without --script).
+std::string tour_script();
+
+}  // namespace indgang::kiosk

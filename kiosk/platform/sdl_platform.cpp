@@ -1,0 +1,406 @@
+// [SECTION] Clock and input state
+// [SECTION] Frame: input → ImGui → app → renderer (→ screenshot)
+// [SECTION] Event loop and idle policy
+// [SECTION] Scripted runs
+#include "platform/sdl_platform.hpp"
+
+#include "app/script_runner.hpp"
+#include "core/domain/civil_time.hpp"
+#include "core/text/glyphs.hpp"
+#include "ui/fonts.hpp"
+
+#include <SDL.h>
+#include <imgui.h>
+#include <imgui_impl_sdlrenderer.h>
+#include <stb/stb_image_write.h>   // libstb (a dependency of libimgui-dev): SDL2 has no PNG writer
+
+#include <sys/resource.h>
+
+#include <algorithm>
+#include <cfloat>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <ctime>
+#include <deque>
+#include <filesystem>
+#include <set>
+#include <vector>
+
+namespace indgang::kiosk {
+
+bool headless() {
+    const char* drv = std::getenv("SDL_VIDEODRIVER");
+    if (drv && (std::string(drv) == "offscreen" || std::string(drv) == "dummy")) return true;
+    const char* x = std::getenv("DISPLAY");
+    const char* w = std::getenv("WAYLAND_DISPLAY");
+    return !(x && *x) && !(w && *w);
+}
+
+namespace {
+
+double cpu_ms() {
+    timespec ts{};
+    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
+    return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
+}
+
+double wall_ms() {
+    using namespace std::chrono;
+    return duration<double, std::milli>(steady_clock::now().time_since_epoch()).count();
+}
+
+// Process start, for "time to first frame" (set in run_platform's caller via static init).
+const double g_start_ms = wall_ms();
+
+// [SECTION] Clock and input state ----------------------------------------------------------------
+
+struct Pointer {
+    float x = -FLT_MAX, y = -FLT_MAX;
+    bool down = false;
+};
+
+class Platform final : public ScriptHost {
+public:
+    Platform(KioskApp& app, const PlatformOptions& o) : app_(app), opts_(o) {}
+    ~Platform() override { shutdown(); }
+
+    bool init();
+    int run_interactive();
+    int run_scripted();
+    void print_timings() const;
+
+    // ScriptHost
+    void frame() override { render_frame(); }
+    void pointer(float x, float y, bool down) override { queue_.push_back({x, y, down}); }
+    void pointer_away() override { away_next_ = true; }
+    void advance_ms(int64_t ms) override { virtual_ms_ += static_cast<uint64_t>(std::max<int64_t>(0, ms)); tick(); }
+    bool screenshot(const std::string& name) override;
+    const WidgetRegistry& widgets() const override { return registry_; }
+    std::string screen_name() const override {
+        return app_.idle_prompt_showing() ? "idle-prompt" : kiosk::screen_name(app_.screen());
+    }
+    float width() const override { return metrics_.width; }
+    float height() const override { return metrics_.height; }
+    float mm() const override { return metrics_.px_per_mm; }
+    bool quit_requested() const override { return app_.quit_requested(); }
+
+private:
+    uint64_t now_ms() const { return scripted_ ? virtual_ms_ : SDL_GetTicks64(); }
+    Instant now() const { return base_now_ + static_cast<Instant>(scripted_ ? virtual_ms_ / 1000 : 0); }
+    bool tick() { return app_.tick(now_ms(), now()); }
+    bool render_frame(bool capture = false);
+    void handle(const SDL_Event& e);
+    void update_metrics();
+    void rebuild_fonts_if_needed();
+    bool in_staff_corner(const Pointer& p) const {
+        // A small square in the top-right corner, inside the screen margin where no button is.
+        const float zone = metrics_.mm(9);
+        return p.x >= metrics_.width - zone && p.y <= zone && p.x <= metrics_.width && p.y >= 0;
+    }
+    void shutdown();
+
+    KioskApp& app_;
+    PlatformOptions opts_;
+    SDL_Window* window_ = nullptr;
+    SDL_Renderer* renderer_ = nullptr;
+    bool imgui_ready_ = false;
+    Metrics metrics_;
+    Fonts fonts_;
+    WidgetRegistry registry_;
+    int font_generation_ = -1;
+    bool scripted_ = false;
+    uint64_t virtual_ms_ = 0;
+    Instant base_now_ = 0;
+    std::deque<Pointer> queue_;
+    Pointer cur_;
+    bool away_next_ = false;
+    bool gesture_armed_ = false, gesture_fired_ = false;
+    uint64_t gesture_start_ = 0;
+    uint64_t last_frame_ms_ = 0;
+    bool dirty_ = true;
+    bool quit_ = false;
+    bool first_frame_done_ = false;
+    double first_frame_ms_ = 0;
+    std::vector<double> frame_cpu_ms_;
+    std::vector<uint8_t> pixels_;
+};
+
+bool Platform::init() {
+    scripted_ = !opts_.script.empty();
+    base_now_ = now_utc();
+    // Let SIGTERM/SIGINT end the process the normal way (service stop), not become SDL_QUIT,
+    // which kiosk mode ignores.
+    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
+    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    if (headless() && !std::getenv("SDL_VIDEODRIVER")) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
+    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+        std::fprintf(stderr, "indgang-kiosk: SDL_Init failed: %s\n", SDL_GetError());
+        return false;
+    }
+    int w = opts_.width, h = opts_.height;
+    Uint32 flags = SDL_WINDOW_SHOWN;
+    const bool offscreen = headless();
+    if (!opts_.windowed && !offscreen) {
+        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+    } else if (opts_.windowed) {
+        flags |= SDL_WINDOW_RESIZABLE;
+    }
+    if (w <= 0 || h <= 0) { w = 1920; h = 1080; }
+    window_ = SDL_CreateWindow("Indgang", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
+    if (!window_) {
+        std::fprintf(stderr, "indgang-kiosk: cannot open a window: %s\n", SDL_GetError());
+        return false;
+    }
+    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
+    if (!renderer_) {
+        std::fprintf(stderr, "indgang-kiosk: no renderer: %s\n", SDL_GetError());
+        return false;
+    }
+    if (!opts_.windowed && !offscreen) SDL_ShowCursor(SDL_DISABLE);
+
+    IMGUI_CHECKVERSION();
+    ImGui::CreateContext();
+    ImGuiIO& io = ImGui::GetIO();
+    io.IniFilename = nullptr;   // no files written next to the kiosk
+    io.LogFilename = nullptr;
+    ImGuiStyle& style = ImGui::GetStyle();
+    style.WindowPadding = ImVec2(0, 0);
+    style.WindowBorderSize = 0;
+    style.WindowRounding = 0;
+    style.DisabledAlpha = 1.0f;   // disabled buttons draw their own greyed look
+    ImGui_ImplSDLRenderer_Init(renderer_);
+    imgui_ready_ = true;
+    update_metrics();
+    return true;
+}
+
+void Platform::shutdown() {
+    if (imgui_ready_) {
+        ImGui_ImplSDLRenderer_Shutdown();
+        ImGui::DestroyContext();
+        imgui_ready_ = false;
+    }
+    if (renderer_) SDL_DestroyRenderer(renderer_);
+    if (window_) SDL_DestroyWindow(window_);
+    renderer_ = nullptr;
+    window_ = nullptr;
+    SDL_Quit();
+}
+
+void Platform::update_metrics() {
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    const Metrics m = Metrics::for_screen(w, h, opts_.screen_inches);
+    const bool rescale = std::abs(m.px_per_mm - metrics_.px_per_mm) > 0.02f * metrics_.px_per_mm;
+    metrics_ = m;
+    if (rescale) font_generation_ = -1;
+}
+
+void Platform::rebuild_fonts_if_needed() {
+    if (font_generation_ == app_.data_generation() && fonts_.body) return;
+    const bool first = !fonts_.body;
+    auto dynamic = app_.dynamic_texts();
+    if (!first && font_generation_ != -1) {
+        // Live data changed: rebuild only when it brought a glyph the atlas lacks.
+        bool missing = false;
+        for (const auto& s : dynamic)
+            for (char32_t c : text::code_points(s))
+                if (c >= 0x20 && c <= 0xFFFF && !fonts_.body->FindGlyphNoFallback(static_cast<ImWchar>(c)))
+                    missing = true;
+        if (!missing) {
+            font_generation_ = app_.data_generation();
+            return;
+        }
+    }
+    if (!first) ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    build_fonts(fonts_, metrics_, app_.text().i18n_dir(), app_.offered_languages(), dynamic);
+    if (!first) ImGui_ImplSDLRenderer_CreateFontsTexture();
+    font_generation_ = app_.data_generation();
+}
+
+// [SECTION] Frame ------------------------------------------------------------------------------
+
+bool Platform::render_frame(bool capture) {
+    const double cpu0 = cpu_ms();
+    bool input = false;
+    if (!queue_.empty()) {
+        cur_ = queue_.front();
+        queue_.pop_front();
+        input = true;
+    } else if (away_next_) {
+        // imgui #2074: after a finger lifts, nothing may stay "hovered".
+        cur_.x = cur_.y = -FLT_MAX;
+        away_next_ = false;
+    }
+    const uint64_t ms = now_ms();
+    bool gesture = false;
+    if (cur_.down && in_staff_corner(cur_)) {
+        if (!gesture_armed_) {
+            gesture_armed_ = true;
+            gesture_start_ = ms;
+        } else if (!gesture_fired_ && ms - gesture_start_ >= 3000) {
+            gesture_fired_ = true;
+            gesture = true;
+        }
+    } else {
+        gesture_armed_ = gesture_fired_ = false;
+    }
+    rebuild_fonts_if_needed();
+
+    ImGuiIO& io = ImGui::GetIO();
+    ImGui_ImplSDLRenderer_NewFrame();
+    io.DisplaySize = ImVec2(metrics_.width, metrics_.height);
+    io.DeltaTime = std::clamp((ms - last_frame_ms_) / 1000.0f, 0.001f, 1.0f);
+    last_frame_ms_ = ms;
+    io.MousePos = ImVec2(cur_.x, cur_.y);
+    io.MouseDown[0] = cur_.down && !gesture_armed_;
+    ImGui::NewFrame();
+    ImGui::SetNextWindowPos(ImVec2(0, 0));
+    ImGui::SetNextWindowSize(io.DisplaySize);
+    ImGui::Begin("##kiosk", nullptr,
+                 ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings |
+                     ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
+                     ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav);
+    registry_.begin_frame();
+    Ui ui{metrics_, &fonts_, &app_.text(), &registry_, ImGui::GetWindowDrawList()};
+    app_.frame(ui, {ms, now(), input, gesture});
+    ImGui::End();
+    ImGui::Render();
+    SDL_SetRenderDrawColor(renderer_, 246, 243, 238, 255);
+    SDL_RenderClear(renderer_);
+    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    if (capture) {
+        const int w = static_cast<int>(metrics_.width), h = static_cast<int>(metrics_.height);
+        pixels_.resize(static_cast<size_t>(w) * h * 4);
+        // ABGR8888 is R,G,B,A in memory on little-endian machines: what PNG wants.
+        if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels_.data(), w * 4) != 0)
+            pixels_.clear();
+    }
+    SDL_RenderPresent(renderer_);
+    const double spent = cpu_ms() - cpu0;
+    if (!first_frame_done_) {
+        first_frame_done_ = true;
+        first_frame_ms_ = wall_ms() - g_start_ms;
+    } else if (opts_.print_timings) {
+        frame_cpu_ms_.push_back(spent);
+    }
+    dirty_ = false;
+    return input;
+}
+
+bool Platform::screenshot(const std::string& name) {
+    render_frame(true);
+    if (pixels_.empty()) return false;
+    std::filesystem::create_directories(opts_.screenshots_dir);
+    const std::string path = (std::filesystem::path(opts_.screenshots_dir) / (name + ".png")).string();
+    const int w = static_cast<int>(metrics_.width), h = static_cast<int>(metrics_.height);
+    return stbi_write_png(path.c_str(), w, h, 4, pixels_.data(), w * 4) != 0;
+}
+
+// [SECTION] Event loop and idle policy ---------------------------------------------------------
+
+void Platform::handle(const SDL_Event& e) {
+    switch (e.type) {
+    case SDL_QUIT:
+        // Kiosk mode: window-close and Alt+F4 do not end the kiosk; only staff can.
+        if (opts_.windowed) quit_ = true;
+        break;
+    case SDL_MOUSEMOTION: {
+        const Pointer p{static_cast<float>(e.motion.x), static_cast<float>(e.motion.y), (e.motion.state & SDL_BUTTON_LMASK) != 0};
+        // Coalesce moves so a drag does not queue hundreds of frames.
+        if (!queue_.empty() && queue_.back().down == p.down) queue_.back() = p;
+        else if (queue_.empty() && cur_.down == p.down) { cur_.x = p.x; cur_.y = p.y; dirty_ = cur_.down; }
+        else queue_.push_back(p);
+        break;
+    }
+    case SDL_MOUSEBUTTONDOWN:
+    case SDL_MOUSEBUTTONUP:
+        if (e.button.button != SDL_BUTTON_LEFT) break;
+        queue_.push_back({static_cast<float>(e.button.x), static_cast<float>(e.button.y), e.type == SDL_MOUSEBUTTONDOWN});
+        if (e.type == SDL_MOUSEBUTTONUP) away_next_ = true;
+        break;
+    case SDL_KEYDOWN:
+        // Escape, Alt+F4 and friends do nothing: nothing needs a physical keyboard.
+        break;
+    case SDL_WINDOWEVENT:
+        if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) update_metrics();
+        dirty_ = true;
+        break;
+    case SDL_RENDER_TARGETS_RESET:
+    case SDL_RENDER_DEVICE_RESET:
+        dirty_ = true;
+        break;
+    default: break;
+    }
+}
+
+int Platform::run_interactive() {
+    app_.start(now_ms(), now());
+    render_frame();
+    render_frame();
+    const double idle_cpu0 = cpu_ms(), idle_wall0 = wall_ms();
+    int extra = 0;   // a few frames after input so pressed/released states settle
+    while (!quit_ && !app_.quit_requested()) {
+        if (opts_.run_seconds > 0 && wall_ms() - idle_wall0 >= opts_.run_seconds * 1000) {
+            const double cpu = cpu_ms() - idle_cpu0, wall = wall_ms() - idle_wall0;
+            std::printf("idle_seconds %.1f\nidle_cpu_ms %.1f\nidle_cpu_percent %.3f\n", wall / 1000, cpu,
+                        100.0 * cpu / wall);
+            break;
+        }
+        int timeout = app_.next_wakeup_ms(now_ms());
+        if (extra > 0 || !queue_.empty() || away_next_ || dirty_) timeout = 0;
+        if (gesture_armed_ && !gesture_fired_) timeout = std::min(timeout, 100);
+        if (opts_.run_seconds > 0) timeout = std::min(timeout, 1000);
+        SDL_Event e;
+        if (SDL_WaitEventTimeout(&e, timeout)) {
+            handle(e);
+            while (SDL_PollEvent(&e)) handle(e);
+        }
+        const bool changed = tick();
+        if (changed || extra > 0 || !queue_.empty() || away_next_ || dirty_ || gesture_armed_) {
+            const bool had_input = render_frame();
+            extra = had_input ? 3 : std::max(0, extra - 1);
+        }
+    }
+    return 0;
+}
+
+// [SECTION] Scripted runs ----------------------------------------------------------------------
+
+int Platform::run_scripted() {
+    app_.start(now_ms(), now());
+    std::vector<ScriptStep> steps;
+    try {
+        steps = parse_script(opts_.script, opts_.script_name);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "indgang-kiosk: %s\n", e.what());
+        return 2;
+    }
+    return run_script(*this, steps, opts_.signal_dir);
+}
+
+void Platform::print_timings() const {
+    std::vector<double> v = frame_cpu_ms_;
+    std::sort(v.begin(), v.end());
+    auto pct = [&](double p) { return v.empty() ? 0.0 : v[std::min(v.size() - 1, static_cast<size_t>(p * v.size()))]; };
+    rusage ru{};
+    getrusage(RUSAGE_SELF, &ru);
+    std::printf("first_frame_ms %.1f\nframes %zu\nframe_cpu_median_ms %.2f\nframe_cpu_p99_ms %.2f\n"
+                "frame_cpu_max_ms %.2f\npeak_rss_mb %.1f\natlas %dx%d glyphs %d\n",
+                first_frame_ms_, v.size(), pct(0.5), pct(0.99), v.empty() ? 0.0 : v.back(), ru.ru_maxrss / 1024.0,
+                fonts_.atlas_w, fonts_.atlas_h, fonts_.glyph_count);
+}
+
+}  // namespace
+
+int run_platform(KioskApp& app, const PlatformOptions& opts) {
+    Platform p(app, opts);
+    if (!p.init()) return 3;
+    const int rc = opts.script.empty() ? p.run_interactive() : p.run_scripted();
+    if (opts.print_timings) p.print_timings();
+    return rc;
+}
+
+}  // namespace indgang::kiosk

@@ -1,0 +1,38 @@
+// Booking, step 5: everything on one card, one big "Book this time" button.
+#include "screens/screens.hpp"
+#include "ui/widgets.hpp"
+
+namespace indgang::kiosk {
+
+Intent draw_book_confirm(Ui& ui, const ConfirmModel& m) {
+    Intent out;
+    Rect area = screen_frame(ui, ui.tr("Is this right?"), NavBoth, out);
+    const Fonts& f = *ui.fonts;
+    const float gap = ui.m.gap();
+    Rect card = area.take_top(std::min(area.h - ui.mm(40), ui.mm(125)), gap * 2)
+                    .centered(std::min(area.w, ui.mm(260)), std::min(area.h - ui.mm(40), ui.mm(125)));
+    ui.dl->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), colour::panel, ui.mm(3));
+    Rect in = card.inset(ui.mm(8));
+    Rect icon = ui.m.dir(in.take_left(ui.mm(22), ui.mm(6)), card.inset(ui.mm(8)));
+    draw_icon(ui.dl, m.icon, ImVec2(icon.x + icon.w / 2, icon.y + ui.mm(11)), ui.mm(20), colour::primary, ui.rtl());
+    in = ui.m.dir(in, card.inset(ui.mm(8)));
+    const float line = f.bold_px * 1.5f;
+    text_block(ui, in.take_top(line), m.service, f.bold, f.bold_px * 1.1f);
+    text_block(ui, in.take_top(line), m.day + ", " + m.time, f.bold, f.bold_px * 1.1f);
+    if (!m.caseworker.empty())
+        text_block(ui, in.take_top(line), ui.text->fmt("with {name}", {{"name", m.caseworker}}), f.body, f.bold_px);
+    text_block(ui, in.take_top(line), m.place, f.body, f.body_px, Align::Start, colour::muted);
+    if (!m.nickname.empty())
+        text_block(ui, in.take_top(line), ui.text->fmt("Nickname: {nickname}", {{"nickname", m.nickname}}), f.body,
+                   f.body_px, Align::Start, colour::muted);
+
+    if (!m.error.empty()) {
+        Rect e = area.take_top(ui.mm(16), gap);
+        text_block(ui, e, m.error, f.bold, f.body_px, Align::Center, colour::warn, true);
+    }
+    Rect go = area.take_top(ui.mm(32)).centered(std::min(area.w, ui.mm(170)), ui.mm(32));
+    if (button(ui, ui.tr("Book this time"), "confirm", go, Icon::Check, Tone::Primary)) out.act = Act::ConfirmBooking;
+    return out;
+}
+
+}  // namespace indgang::kiosk

@@ -1,0 +1,169 @@
+// Every visitor and staff screen: a model struct in, an intent out. One .cpp per screen.
+// Models hold display-ready text (already translated and formatted by the app).
+#pragma once
+
+#include "screens/intent.hpp"
+#include "ui/icons.hpp"
+#include "ui/ui_context.hpp"
+
+#include <string>
+#include <vector>
+
+namespace indgang::text { struct KeyboardLayout; }
+
+namespace indgang::kiosk {
+
+enum class ScreenId {
+    Welcome, Home,
+    BookService, BookDay, BookTime, BookNickname, BookConfirm, Receipt,
+    CheckIn, CheckInResult,
+    WalkInService, WalkInTicket,
+    FeedbackQuestion, FeedbackThanks,
+    OutOfOrder, Paused, StaffPin, Staff,
+};
+const char* screen_name(ScreenId s);   // "home", "book-time", … (used by scripts)
+
+struct LanguageChoice {
+    std::string code;
+    std::string native_name;
+};
+struct WelcomeModel {
+    std::string site_name;
+    std::vector<LanguageChoice> languages;
+    std::string current;
+};
+Intent draw_welcome(Ui& ui, const WelcomeModel& m);
+
+struct TodayRow {
+    std::string service;
+    std::string caseworker;
+    std::string hours;           // "10:00–12:00"
+    Icon icon = Icon::Person;
+    bool here_now = false;
+};
+struct HomeModel {
+    std::string site_name;
+    std::string date_line;       // "Tuesday 24 November, 10:42"
+    std::vector<TodayRow> today;
+    bool feedback_enabled = true;
+};
+Intent draw_home(Ui& ui, const HomeModel& m);
+
+struct ServiceChoice {
+    Id id = 0;
+    std::string name;
+    std::string description;
+    Icon icon = Icon::Person;
+    bool available = true;
+    std::string note;            // why it is unavailable
+};
+struct ServiceListModel {
+    std::string title;
+    std::vector<ServiceChoice> services;
+    std::string empty_text;      // when the list is empty
+    bool walk_in = false;        // ids and wording for the walk-in flow
+};
+Intent draw_service_list(Ui& ui, const ServiceListModel& m);
+
+struct DayChoice {
+    std::string label;           // "Tuesday 24 November"
+    std::string sublabel;        // "3 free times"
+};
+struct BookDayModel {
+    std::string service;
+    std::vector<DayChoice> days;
+    int page = 0;
+};
+Intent draw_book_day(Ui& ui, const BookDayModel& m);
+
+struct TimeChoice {
+    std::string time;            // "10:20"
+    std::string caseworker;
+};
+struct BookTimeModel {
+    std::string service;
+    std::string day;
+    std::vector<TimeChoice> times;
+    std::string notice;          // "that time was just taken"
+    int page = 0;
+};
+Intent draw_book_time(Ui& ui, const BookTimeModel& m);
+
+struct NicknameModel {
+    std::string nickname;        // logical order
+    const text::KeyboardLayout* layout = nullptr;
+    bool shift = false;
+};
+Intent draw_book_nickname(Ui& ui, const NicknameModel& m);
+
+struct ConfirmModel {
+    std::string service, day, time, caseworker, nickname, place;
+    Icon icon = Icon::Person;
+    std::string error;           // a problem saving, shown above the button
+};
+Intent draw_book_confirm(Ui& ui, const ConfirmModel& m);
+
+struct ReceiptModel {
+    std::string code, service, day, time, caseworker, place, nickname;
+};
+Intent draw_receipt(Ui& ui, const ReceiptModel& m);
+
+struct CheckInModel {
+    std::string code;            // digits typed so far
+    int length = 5;
+};
+Intent draw_check_in(Ui& ui, const CheckInModel& m);
+
+struct CheckInResultModel {
+    bool ok = false;
+    std::string title;           // "You are checked in"
+    std::string detail;          // "2 people before you" / why not
+    std::string proof;           // "Checked in Tuesday 24 November 2026 at 10:42"
+    std::string appointment;     // "Jobcentre with Mette at 11:00"
+    std::string code;
+    bool can_retry = false;
+};
+Intent draw_check_in_result(Ui& ui, const CheckInResultModel& m);
+
+struct WalkInTicketModel {
+    std::string label, service, ahead, day;
+};
+Intent draw_walkin_ticket(Ui& ui, const WalkInTicketModel& m);
+
+struct FeedbackQuestionModel {
+    std::string question;
+    int index = 0, count = 0;
+    std::string selected;        // answer chosen on an earlier visit to this question
+    std::vector<std::string> face_labels;   // 5 labels, worst → best
+};
+Intent draw_feedback_question(Ui& ui, const FeedbackQuestionModel& m);
+Intent draw_feedback_thanks(Ui& ui, const std::string& message);
+
+Intent draw_out_of_order(Ui& ui, const std::string& since);
+Intent draw_paused(Ui& ui);
+
+struct StaffPinModel {
+    int digits = 0;
+    std::string message;         // wrong PIN, locked until …
+    bool locked = false;
+};
+Intent draw_staff_pin(Ui& ui, const StaffPinModel& m);
+
+struct StaffRow {
+    Id id = 0;
+    bool walk_in = false;
+    std::string time, who, what, status;
+    bool can_seen = false, can_no_show = false;
+};
+struct StaffModel {
+    std::string date_line;
+    std::vector<StaffRow> rows;
+    bool paused = false;
+    std::string message;
+};
+Intent draw_staff(Ui& ui, const StaffModel& m);
+
+// The idle prompt drawn over any screen.
+Intent draw_idle_prompt(Ui& ui, int seconds_left);
+
+}  // namespace indgang::kiosk

@@ -1,0 +1,30 @@
+// Walk-in ticket: the number, big, and the place in the queue.
+#include "screens/screens.hpp"
+#include "ui/widgets.hpp"
+
+namespace indgang::kiosk {
+
+Intent draw_walkin_ticket(Ui& ui, const WalkInTicketModel& m) {
+    Intent out;
+    Rect area = screen_frame(ui, ui.tr("Your number"), NavNone, out);
+    const Fonts& f = *ui.fonts;
+    const float gap = ui.m.gap();
+    Rect done = area.take_bottom(ui.mm(28), gap * 2).centered(std::min(area.w, ui.mm(150)), ui.mm(28));
+    Rect card = area.centered(std::min(area.w, ui.mm(220)), std::min(area.h, ui.mm(150)));
+    ui.dl->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), colour::panel, ui.mm(3));
+    ui.dl->AddRect(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), colour::primary, ui.mm(3), 0, ui.mm(1));
+    Rect in = card.inset(ui.mm(7));
+    text_block(ui, in.take_top(f.bold_px * 1.4f, gap), m.service, f.bold, f.bold_px, Align::Center);
+    Rect big = in.take_top(f.huge_px * 1.3f, gap);
+    ui.reg->add({"ticket", m.label, {big.x, big.y, big.w, big.h}, false, true});
+    const ImVec2 sz = f.huge->CalcTextSizeA(f.huge_px * 1.2f, 1e9f, 0, m.label.c_str());
+    ui.dl->AddText(f.huge, f.huge_px * 1.2f, ImVec2(big.x + (big.w - sz.x) / 2, big.y + (big.h - sz.y) / 2),
+                   colour::primary, m.label.c_str());
+    text_block(ui, in.take_top(f.bold_px * 1.4f, gap), m.ahead, f.bold, f.bold_px, Align::Center);
+    text_block(ui, in, ui.tr("Have a seat. We will call your number."), f.body, f.body_px, Align::Center,
+               colour::muted);
+    if (button(ui, ui.tr("Done"), "done", done, Icon::Check, Tone::Primary)) out.act = Act::Done;
+    return out;
+}
+
+}  // namespace indgang::kiosk

@@ -1,0 +1,80 @@
+#include "ui/fonts.hpp"
+
+#include "core/text/bidi.hpp"
+#include "core/text/glyphs.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <filesystem>
+
+namespace indgang::kiosk {
+
+bool build_fonts(Fonts& f, const Metrics& m, const std::string& i18n_dir, const std::vector<std::string>& languages,
+                 const std::vector<std::string>& extra) {
+    ImGuiIO& io = ImGui::GetIO();
+    io.Fonts->Clear();
+
+    std::vector<char32_t> cps;
+    try {
+        cps = text::needed_code_points(i18n_dir, languages);
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "indgang-kiosk: glyph list: %s\n", e.what());
+        for (char32_t c = 0x20; c < 0x100; ++c) cps.push_back(c);
+    }
+    for (const auto& s : extra) {
+        for (char32_t c : text::code_points(s)) cps.push_back(c);
+        for (char32_t c : text::code_points(text::shaped_logical(s))) cps.push_back(c);
+    }
+    for (char32_t c : text::code_points("✓→←")) cps.push_back(c);
+    std::sort(cps.begin(), cps.end());
+    cps.erase(std::unique(cps.begin(), cps.end()), cps.end());
+    static std::vector<unsigned short> ranges;   // must outlive the atlas build
+    ranges = text::to_imgui_ranges(cps);
+    f.glyph_count = static_cast<int>(cps.size());
+
+    f.body_px = std::round(m.mm(7.5f));
+    f.bold_px = std::round(m.mm(8.5f));
+    f.title_px = std::round(m.mm(12.0f));
+    f.huge_px = std::round(m.mm(26.0f));
+
+    const auto regular = text::bundled_fonts(false), bold = text::bundled_fonts(true);
+    if (regular.empty() || !std::filesystem::exists(regular.front())) {
+        std::fprintf(stderr, "indgang-kiosk: Noto fonts missing (install fonts-noto-core)\n");
+        ImFontConfig cfg;
+        cfg.SizePixels = f.body_px;
+        f.body = f.bold = f.title = f.huge = io.Fonts->AddFontDefault(&cfg);
+        io.Fonts->Build();
+        return false;
+    }
+
+    // The huge face only shows codes, ticket numbers and times: ASCII is enough and keeps the
+    // atlas small (one 100 px glyph costs 40 KB of RGBA texture).
+    static const ImWchar ascii[] = {0x0020, 0x007E, 0};
+    auto add = [&](float px, const std::vector<std::string>& faces, const ImWchar* glyphs) {
+        ImFontConfig cfg;
+        cfg.OversampleH = cfg.OversampleV = 1;   // big sizes need no oversampling; saves memory
+        cfg.PixelSnapH = true;
+        ImFont* font = nullptr;
+        for (const auto& path : faces) {
+            if (!std::filesystem::exists(path)) continue;
+            ImFont* added = io.Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, glyphs);
+            if (!font) font = added;
+            cfg.MergeMode = true;
+            if (glyphs == ascii) break;
+        }
+        return font;
+    };
+    const ImWchar* all = reinterpret_cast<const ImWchar*>(ranges.data());
+    f.body = add(f.body_px, regular, all);
+    f.bold = add(f.bold_px, bold, all);
+    f.title = add(f.title_px, bold, all);
+    f.huge = add(f.huge_px, bold, ascii);
+    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    io.Fonts->Build();
+    f.atlas_w = io.Fonts->TexWidth;
+    f.atlas_h = io.Fonts->TexHeight;
+    return true;
+}
+
+}  // namespace indgang::kiosk

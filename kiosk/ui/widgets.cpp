@@ -1,0 +1,277 @@
+#include "ui/widgets.hpp"
+
+#include "core/text/keyboard.hpp"
+
+#include <unicode/unistr.h>
+
+#include <algorithm>
+#include <string>
+
+namespace indgang::kiosk {
+
+std::string upper(std::string_view utf8) {
+    std::string out;
+    icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
+        .toUpper()
+        .toUTF8String(out);
+    return out;
+}
+
+bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, Icon icon, Tone tone,
+            bool enabled, std::string_view sublabel) {
+    ui.reg->add({std::string(id), std::string(label), {r.x, r.y, r.w, r.h}, true, enabled});
+
+    ImGui::SetCursorScreenPos(ImVec2(r.x, r.y));
+    if (!enabled) ImGui::BeginDisabled();
+    ImGui::PushID(id.data(), id.data() + id.size());
+    const bool clicked = ImGui::InvisibleButton("b", ImVec2(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
+    const bool held = ImGui::IsItemActive();
+    ImGui::PopID();
+    if (!enabled) ImGui::EndDisabled();
+
+    ImU32 bg = colour::panel, fg = colour::text, edge = colour::border;
+    switch (tone) {
+    case Tone::Primary: bg = held ? colour::primary_held : colour::primary; fg = colour::on_primary; edge = bg; break;
+    case Tone::Selected: bg = colour::primary; fg = colour::on_primary; edge = colour::primary_held; break;
+    case Tone::Warn: bg = held ? colour::held : colour::warn_bg; edge = colour::warn; break;
+    case Tone::Quiet: bg = held ? colour::held : colour::background; edge = colour::border; break;
+    case Tone::Key: bg = held ? colour::held : colour::panel; break;
+    case Tone::Normal: bg = held ? colour::held : colour::panel; break;
+    }
+    if (!enabled) { bg = colour::background; fg = colour::muted; edge = colour::disabled; }
+    const float round = ui.mm(3);
+    ImDrawList* dl = ui.dl;
+    if (tone != Tone::Primary && enabled)   // a soft shadow tells "this can be pressed"
+        dl->AddRectFilled(ImVec2(r.x, r.y + ui.mm(0.8f)), ImVec2(r.right(), r.bottom() + ui.mm(0.8f)),
+                          IM_COL32(0, 0, 0, 28), round);
+    dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), bg, round);
+    dl->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), edge, round, 0, std::max(1.5f, ui.mm(0.5f)));
+
+    const Fonts& f = *ui.fonts;
+    const float pad = std::min(ui.mm(4), r.h * 0.12f);
+    Rect inner = r.inset(pad);
+    const bool has_text = !label.empty();
+    if (icon != Icon::None && !has_text) {
+        draw_icon(dl, icon, ImVec2(r.x + r.w / 2, r.y + r.h / 2), std::min(inner.w, inner.h) * 0.8f, fg, ui.rtl());
+        return clicked;
+    }
+    const float label_px = tone == Tone::Primary ? f.bold_px * 1.15f : f.bold_px;
+    if (icon != Icon::None) {
+        const bool stacked = r.w / r.h < 2.0f && r.h > ui.mm(45);
+        if (stacked) {
+            const float isz = std::min(inner.h * 0.38f, ui.mm(24));
+            draw_icon(dl, icon, ImVec2(r.x + r.w / 2, inner.y + isz / 2 + ui.mm(2)), isz, fg, ui.rtl());
+            inner.take_top(isz + ui.mm(5));
+            float used = ui.text->paragraph(dl, f.bold, label_px, inner, label, Align::Center, fg, sublabel.empty());
+            if (!sublabel.empty()) {
+                inner.take_top(used + ui.mm(1));
+                ui.text->paragraph(dl, f.body, f.body_px, inner, sublabel, Align::Center,
+                                   tone == Tone::Primary ? fg : colour::muted);
+            }
+            return clicked;
+        }
+        const float isz = std::min(inner.h * 0.8f, ui.mm(18));
+        Rect icon_r = ui.m.dir(inner.take_left(isz, ui.mm(5)), r.inset(pad));
+        draw_icon(dl, icon, ImVec2(icon_r.x + icon_r.w / 2, icon_r.y + icon_r.h / 2), isz, fg, ui.rtl());
+        inner = ui.m.dir(inner, r.inset(pad));
+        if (sublabel.empty()) {
+            ui.text->paragraph(dl, f.bold, label_px, inner, label, Align::Start, fg, true);
+        } else {
+            const float lh = ui.text->measure(f.bold, label_px, label, inner.w);
+            const float sh = ui.text->measure(f.body, f.body_px, sublabel, inner.w);
+            Rect t = inner;
+            t.y += std::max(0.0f, (inner.h - lh - sh - ui.mm(1)) / 2);
+            const float used = ui.text->paragraph(dl, f.bold, label_px, t, label, Align::Start, fg);
+            t.take_top(used + ui.mm(1));
+            ui.text->paragraph(dl, f.body, f.body_px, t, sublabel, Align::Start,
+                               tone == Tone::Primary || tone == Tone::Selected ? fg : colour::muted);
+        }
+        return clicked;
+    }
+    if (sublabel.empty()) {
+        ui.text->paragraph(dl, f.bold, label_px, inner, label, Align::Center, fg, true);
+    } else {
+        const float lh = ui.text->measure(f.bold, label_px, label, inner.w);
+        Rect t = inner;
+        t.y += std::max(0.0f, (inner.h - lh - f.body_px * 1.2f) / 2);
+        const float used = ui.text->paragraph(dl, f.bold, label_px, t, label, Align::Center, fg);
+        t.take_top(used);
+        ui.text->paragraph(dl, f.body, f.body_px, t, sublabel, Align::Center,
+                           tone == Tone::Selected || tone == Tone::Primary ? fg : colour::muted);
+    }
+    return clicked;
+}
+
+float text_block(Ui& ui, const Rect& r, std::string_view s, ImFont* font, float size, Align align, ImU32 col,
+                 bool vcenter) {
+    ui.reg->add({"", std::string(s), {r.x, r.y, r.w, r.h}, false, true});
+    return ui.text->paragraph(ui.dl, font, size, r, s, align, col, vcenter);
+}
+
+Rect screen_frame(Ui& ui, std::string_view title, unsigned nav, Intent& out) {
+    const Metrics& m = ui.m;
+    ui.dl->AddRectFilled(ImVec2(0, 0), ImVec2(m.width, m.height), colour::background);
+    Rect area = m.screen().inset(m.margin());
+    const float bar_h = ui.mm(22);
+    Rect bar = area.take_top(bar_h, m.gap() * 1.5f);
+    Rect row = bar;
+    const float nav_w = std::min(ui.mm(m.portrait() ? 48 : 58), row.w * 0.3f);
+    if (nav & NavBack) {
+        Rect b = m.dir(row.take_left(nav_w, m.gap()), bar);
+        if (button(ui, ui.tr("Back"), "back", b, Icon::Back, Tone::Quiet)) out.act = Act::Back;
+    }
+    if (nav & NavHome) {
+        Rect b = m.dir(row.take_left(nav_w, m.gap()), bar);
+        if (button(ui, ui.tr("Start"), "home", b, Icon::Home, Tone::Quiet)) out.act = Act::Home;
+    }
+    if (!title.empty()) {
+        // Reserve the same room on the other side so the title stays centred on screen.
+        Rect t = bar;
+        if (nav) {
+            const float side = (nav & NavBack ? nav_w + m.gap() : 0) + (nav & NavHome ? nav_w + m.gap() : 0);
+            t = {bar.x + side, bar.y, bar.w - 2 * side, bar.h};
+            if (t.w < bar.w * 0.35f) t = m.dir(row, bar);
+        }
+        text_block(ui, t, title, ui.fonts->title, ui.fonts->title_px, nav ? Align::Center : Align::Start,
+                   colour::text, true);
+    }
+    return area;
+}
+
+Intent keypad(Ui& ui, const Rect& r, bool ok_enabled, std::string_view ok_label) {
+    Intent out;
+    static const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", ""};
+    const float gap = ui.m.gap();
+    const float key = std::min((r.w - 2 * gap) / 3, (r.h - 4 * gap) / 5);
+    const float w = key * 3 + 2 * gap;
+    Rect pad{r.x + (r.w - w) / 2, r.y, w, key * 4 + 3 * gap};
+    for (int i = 0; i < 12; ++i) {
+        Rect k{pad.x + (i % 3) * (key + gap), pad.y + (i / 3) * (key + gap), key, key};
+        if (i == 9) continue;
+        if (i == 11) {
+            if (button(ui, "", "key_back", k, Icon::Backspace, Tone::Key)) out.act = Act::KeyBackspace;
+            continue;
+        }
+        const std::string id = std::string("key_") + keys[i];
+        const std::string_view label = keys[i];
+        ui.reg->add({id, std::string(label), {k.x, k.y, k.w, k.h}, true, true});
+        ImGui::SetCursorScreenPos(ImVec2(k.x, k.y));
+        ImGui::PushID(id.c_str());
+        const bool hit = ImGui::InvisibleButton("k", ImVec2(k.w, k.h));
+        const bool held = ImGui::IsItemActive();
+        ImGui::PopID();
+        ui.dl->AddRectFilled(ImVec2(k.x, k.y + ui.mm(0.8f)), ImVec2(k.right(), k.bottom() + ui.mm(0.8f)),
+                             IM_COL32(0, 0, 0, 28), ui.mm(3));
+        ui.dl->AddRectFilled(ImVec2(k.x, k.y), ImVec2(k.right(), k.bottom()), held ? colour::held : colour::panel, ui.mm(3));
+        ui.dl->AddRect(ImVec2(k.x, k.y), ImVec2(k.right(), k.bottom()), colour::border, ui.mm(3), 0, ui.mm(0.5f));
+        const float px = std::min(key * 0.6f, ui.fonts->title_px * 1.3f);
+        const ImVec2 sz = ui.fonts->title->CalcTextSizeA(px, 1e9f, 0, label.data(), label.data() + label.size());
+        ui.dl->AddText(ui.fonts->title, px, ImVec2(k.x + (k.w - sz.x) / 2, k.y + (k.h - sz.y) / 2), colour::text,
+                       label.data(), label.data() + label.size());
+        if (hit) { out.act = Act::KeyText; out.text = label; }
+    }
+    if (!ok_label.empty()) {
+        Rect ok{pad.x, pad.bottom() + gap, pad.w, std::min(key, r.bottom() - pad.bottom() - gap)};
+        if (button(ui, ok_label, "ok", ok, Icon::Check, Tone::Primary, ok_enabled)) out.act = Act::SubmitCode;
+    }
+    return out;
+}
+
+Intent keyboard(Ui& ui, const Rect& r, const text::KeyboardLayout& layout, bool shift) {
+    Intent out;
+    const float gap = ui.mm(2.5f);
+    size_t cols = 10;
+    for (const auto& row : layout.rows) cols = std::max(cols, row.size());
+    const int rows = static_cast<int>(layout.rows.size()) + 1;   // + the space row
+    const float key_w = std::min((r.w - gap * (cols - 1)) / cols, ui.mm(24));
+    const float key_h = std::min((r.h - gap * (rows - 1)) / rows, ui.mm(20));
+    bool has_case = false;
+    for (const auto& row : layout.rows)
+        for (const auto& k : row) has_case = has_case || upper(k) != k;
+
+    const Rect area = r;
+    float y = r.y;
+    for (const auto& row : layout.rows) {
+        const float row_w = row.size() * key_w + (row.size() - 1) * gap;
+        float x = r.x + (r.w - row_w) / 2;
+        for (const auto& k : row) {
+            const std::string shown = shift ? upper(k) : k;
+            Rect kr = ui.m.dir(Rect{x, y, key_w, key_h}, area);
+            if (button(ui, shown, "key_" + k, kr, Icon::None, Tone::Key)) {
+                out.act = Act::KeyText;
+                out.text = shown;
+            }
+            x += key_w + gap;
+        }
+        y += key_h + gap;
+    }
+    // Bottom row: Shift, space, backspace.
+    const float wide = key_w * 2 + gap;
+    const float space_w = std::min(key_w * 6 + gap * 5, r.w - 2 * (wide + gap));
+    const float row_w = (has_case ? wide + gap : 0) + space_w + gap + wide;
+    float x = r.x + (r.w - row_w) / 2;
+    if (has_case) {
+        Rect kr = ui.m.dir(Rect{x, y, wide, key_h}, area);
+        if (button(ui, "", "key_shift", kr, Icon::Shift, shift ? Tone::Selected : Tone::Key)) out.act = Act::KeyShift;
+        x += wide + gap;
+    }
+    Rect sp = ui.m.dir(Rect{x, y, space_w, key_h}, area);
+    if (button(ui, "", "key_space", sp, Icon::Space, Tone::Key)) out.act = Act::KeySpace;
+    x += space_w + gap;
+    Rect bk = ui.m.dir(Rect{x, y, wide, key_h}, area);
+    if (button(ui, "", "key_back", bk, Icon::Backspace, Tone::Key)) out.act = Act::KeyBackspace;
+    return out;
+}
+
+std::vector<Rect> paged_grid(Ui& ui, Rect area, int n, int cols, float min_cell_h, float max_cell_h, int page,
+                             int& first, Intent& out) {
+    const float gap = ui.m.gap();
+    int rows = std::max(1, static_cast<int>((area.h + gap) / (min_cell_h + gap)));
+    int per_page = rows * cols;
+    if (n > per_page) {   // room for the pager row
+        Rect pager = area.take_bottom(ui.mm(20), gap);
+        rows = std::max(1, static_cast<int>((area.h + gap) / (min_cell_h + gap)));
+        per_page = rows * cols;
+        const int pages = (n + per_page - 1) / per_page;
+        page = std::clamp(page, 0, pages - 1);
+        const float bw = std::min(pager.w / 2 - gap, ui.mm(80));
+        Rect prev = ui.m.dir(Rect{pager.x, pager.y, bw, pager.h}, pager);
+        Rect next = ui.m.dir(Rect{pager.right() - bw, pager.y, bw, pager.h}, pager);
+        if (button(ui, ui.tr("Earlier"), "page_prev", prev, Icon::None, Tone::Quiet, page > 0)) out.act = Act::PagePrev;
+        if (button(ui, ui.tr("Later"), "page_next", next, Icon::None, Tone::Quiet, page + 1 < pages))
+            out.act = Act::PageNext;
+    } else {
+        page = 0;
+    }
+    first = page * per_page;
+    const int count = std::min(per_page, n - first);
+    const int used_rows = std::max(1, std::min(rows, (count + cols - 1) / cols));
+    const float cell_h = std::min(max_cell_h, (area.h - gap * (used_rows - 1)) / used_rows);
+    Rect top{area.x, area.y, area.w, cell_h * used_rows + gap * (used_rows - 1)};
+    auto cells = grid(ui.m, top, count, cols, gap, cell_h);
+    return cells;
+}
+
+void code_display(Ui& ui, const Rect& r, std::string_view code, int length, ImU32 col) {
+    // One box per digit, so a half-typed code shows how many are missing.
+    const float gap = ui.mm(3);
+    const float box_w = std::min((r.w - gap * (length - 1)) / length, r.h * 0.8f);
+    const float total = box_w * length + gap * (length - 1);
+    float x = r.x + (r.w - total) / 2;   // digits read left to right in every language
+    const float px = std::min(ui.fonts->huge_px, r.h * 0.8f);
+    ui.reg->add({"code", std::string(code), {r.x, r.y, r.w, r.h}, false, true});
+    for (int i = 0; i < length; ++i) {
+        ui.dl->AddRectFilled(ImVec2(x, r.y), ImVec2(x + box_w, r.bottom()), colour::panel, ui.mm(2));
+        ui.dl->AddRect(ImVec2(x, r.y), ImVec2(x + box_w, r.bottom()),
+                       i == static_cast<int>(code.size()) ? colour::primary : colour::border, ui.mm(2), 0,
+                       i == static_cast<int>(code.size()) ? ui.mm(1) : ui.mm(0.5f));
+        if (i < static_cast<int>(code.size())) {
+            const char* d = code.data() + i;
+            const ImVec2 sz = ui.fonts->huge->CalcTextSizeA(px, 1e9f, 0, d, d + 1);
+            ui.dl->AddText(ui.fonts->huge, px, ImVec2(x + (box_w - sz.x) / 2, r.y + (r.h - sz.y) / 2), col, d, d + 1);
+        }
+        x += box_w + gap;
+    }
+}
+
+}  // namespace indgang::kiosk
