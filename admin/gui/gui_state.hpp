@@ -13,7 +13,8 @@ namespace indgang::admin::gui {
 
 enum class Tab { Today, Timetable, Reports, Settings };
 
-struct SessionForm {                 // the "add session" form's fields
+struct SessionForm {                 // the add/edit session form's fields
+    Id editing = 0;                  // 0: adding a new session
     int service_index = 0;
     char caseworker[61] = "";
     bool weekly = true;

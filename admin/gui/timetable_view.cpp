@@ -45,6 +45,23 @@ static Session session_from(const State& s, Instant now) {
     return v;
 }
 
+static void load_form(State& s, const Session& v) {
+    SessionForm& f = s.form;
+    f = SessionForm{};
+    f.editing = v.id;
+    for (size_t i = 0; i < s.services.size(); ++i)
+        if (s.services[i].id == v.service_id) f.service_index = static_cast<int>(i);
+    std::snprintf(f.caseworker, sizeof f.caseworker, "%s", v.caseworker.c_str());
+    f.weekly = v.weekday.has_value();
+    f.weekday = v.weekday.value_or(1);
+    std::snprintf(f.date, sizeof f.date, "%s", format_date(v.first_date).c_str());
+    std::snprintf(f.from, sizeof f.from, "%s", format_minute(v.start_minute).c_str());
+    std::snprintf(f.to, sizeof f.to, "%s", format_minute(v.end_minute).c_str());
+    f.slot_minutes = v.slot_minutes;
+    f.bookable = v.bookable_slots;
+    f.walkin_minutes = v.walkin_minutes;
+}
+
 void draw_timetable(State& s, Instant now) {
     section("Sessions");
     if (ImGui::BeginTable("sessions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
@@ -68,6 +85,8 @@ void draw_timetable(State& s, Instant now) {
             ImGui::Text("%s–%s, %d min slots", format_minute(v.start_minute).c_str(),
                         format_minute(v.end_minute).c_str(), v.slot_minutes);
             ImGui::TableNextColumn();
+            if (ImGui::SmallButton("Edit###edit")) load_form(s, v);
+            ImGui::SameLine();
             if (ImGui::SmallButton("Cancel a date###cancel")) {
                 std::snprintf(s.cancel_date, sizeof s.cancel_date, "%s", format_date(s.tz.today(now)).c_str());
                 ImGui::OpenPopup("cancel_date");
@@ -111,7 +130,7 @@ void draw_timetable(State& s, Instant now) {
         if (ImGui::SmallButton("Done###told")) s.to_tell.clear();
     }
 
-    section("Add a session");
+    section(s.form.editing ? "Change the session" : "Add a session");
     SessionForm& f = s.form;
     std::string names;
     for (const auto& v : s.services) names += v.name + '\0';
@@ -140,11 +159,27 @@ void draw_timetable(State& s, Instant now) {
     ImGui::InputInt("Bookable slots (0 = all)###bookable", &f.bookable);
     ImGui::SetNextItemWidth(140);
     ImGui::InputInt("Walk-in minutes at the end###walkin", &f.walkin_minutes, 5);
-    if (ImGui::Button("Add session###add_session"))
+    if (s.form.editing) {
+        if (ImGui::Button("Save changes###save_session"))
+            act(s, [&s, now] {
+                Session v = session_from(s, now);
+                const Session old = get_session(*s.db, s.form.editing);
+                v.id = old.id;
+                v.last_date = old.last_date;
+                update_session(*s.db, v);
+                s.form = SessionForm{};
+                set_status(s, "Session changed; the kiosk shows it within seconds. Existing "
+                              "bookings keep their time.");
+            });
+        ImGui::SameLine();
+        if (ImGui::Button("Stop editing###stop_edit")) s.form = SessionForm{};
+    } else if (ImGui::Button("Add session###add_session")) {
         act(s, [&s, now] {
             add_session(*s.db, session_from(s, now));
+            s.form = SessionForm{};
             set_status(s, "Session added; the kiosk shows it within seconds.");
         });
+    }
 
     section("Services");
     for (const auto& v : s.services) {
@@ -162,9 +197,42 @@ void draw_timetable(State& s, Instant now) {
     }
 
     section("Opening hours");
-    for (const auto& h : s.site.hours)
-        ImGui::Text("%-10s %s–%s", kWeekdays[h.weekday - 1], format_minute(h.open_minute).c_str(),
-                    format_minute(h.close_minute).c_str());
+    for (int wd = 0; wd < 7; ++wd) {
+        auto& row = s.hours[wd];
+        ImGui::PushID(wd);
+        ImGui::Checkbox("###open", &row.open);
+        ImGui::SameLine();
+        ImGui::Text("%-10s", kWeekdays[wd]);
+        if (row.open) {
+            ImGui::SameLine(200);
+            ImGui::SetNextItemWidth(70);
+            ImGui::InputText("###from", row.from, sizeof row.from);
+            ImGui::SameLine();
+            ImGui::TextUnformatted("–");
+            ImGui::SameLine();
+            ImGui::SetNextItemWidth(70);
+            ImGui::InputText("###to", row.to, sizeof row.to);
+        } else {
+            ImGui::SameLine(200);
+            ImGui::TextDisabled("closed");
+        }
+        ImGui::PopID();
+    }
+    if (ImGui::Button("Save opening hours###save_hours"))
+        act(s, [&s] {
+            std::vector<OpeningHours> hours;
+            for (int wd = 0; wd < 7; ++wd) {
+                const auto& row = s.hours[wd];
+                if (!row.open) continue;
+                const auto from = parse_minute(row.from), to = parse_minute(row.to);
+                if (!from || !to)
+                    throw DomainError(ErrorCode::Invalid, std::string("times for ") + kWeekdays[wd] +
+                                                              " look like 09:00");
+                hours.push_back({wd + 1, *from, *to});
+            }
+            set_opening_hours(*s.db, s.site_id, hours);
+            set_status(s, "Opening hours saved.");
+        });
 }
 
 }  // namespace indgang::admin::gui
