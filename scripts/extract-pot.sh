@@ -10,7 +10,8 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 pot=i18n/indgang.pot
 
-mapfile -t sources < <(find kiosk core -name '*.cpp' -o -name '*.hpp' 2>/dev/null | LC_ALL=C sort)
+# core/report is staff-facing (the municipality's report), not visitor text: not in this template.
+mapfile -t sources < <(find kiosk core -path core/report -prune -o \( -name '*.cpp' -o -name '*.hpp' \) -print 2>/dev/null | LC_ALL=C sort)
 tmp="$(mktemp)"
 trap 'rm -f "$tmp"' EXIT
 xgettext --language=C++ --from-code=UTF-8 --add-comments=TRANSLATORS: \
