@@ -140,70 +140,42 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
         };
 
         // The grouping question and any other choice question: one row; scale questions: one
-        // row per group plus the column totals.
+        // row per group, and the column totals as the "all" row.
         const bool grouped = q.kind == QuestionKind::Scale;
         const size_t R = grouped ? groups.size() : 1;
-        std::vector<int64_t> counts(R * C + R + C + 1, 0);
-        const size_t row_total = R * C, col_total = R * C + R, grand = R * C + R + C;
+        std::vector<std::vector<int64_t>> cells(R, std::vector<int64_t>(C, 0));
         for (const auto& [id, answers] : responses) {
             auto it = answers.find(q.key);
             if (it == answers.end()) continue;
             auto c = column(it->second);
             if (!c) continue;
-            const size_t r = grouped ? group_of(answers) : 0;
-            ++counts[r * C + *c];
-            ++counts[row_total + r];
-            ++counts[col_total + *c];
-            ++counts[grand];
+            ++cells[grouped ? group_of(answers) : 0][*c];
         }
-        std::vector<Line> lines;
-        for (size_t r = 0; r < R; ++r) {
-            Line l{{}, row_total + r};
-            for (size_t c = 0; c < C; ++c) l.members.push_back(r * C + c);
-            lines.push_back(std::move(l));
-        }
-        if (grouped) {
-            for (size_t c = 0; c < C; ++c) {
-                Line l{{}, col_total + c};
-                for (size_t r = 0; r < R; ++r) l.members.push_back(r * C + c);
-                lines.push_back(std::move(l));
-            }
-            Line rows{{}, grand}, cols{{}, grand};
-            for (size_t r = 0; r < R; ++r) rows.members.push_back(row_total + r);
-            for (size_t c = 0; c < C; ++c) cols.members.push_back(col_total + c);
-            lines.push_back(std::move(rows));
-            lines.push_back(std::move(cols));
-        }
-        const Protection p = protect(counts, lines, k);
+        const TableProtection p = protect_table(cells, k);
 
-        auto make_row = [&](std::string group, std::string label, std::vector<size_t> cell_idx, size_t n_idx) {
+        auto make_row = [&](std::string group, std::string label, const std::vector<int64_t>& counts,
+                            const std::vector<Hidden>& hidden, const std::vector<Bounds>& bounds, Hidden n_hidden) {
             GroupRow row;
             row.group = std::move(group);
             row.label = std::move(label);
-            row.n = published(counts[n_idx], p.hidden[n_idx]);
-            std::vector<int64_t> rc;
-            std::vector<Hidden> rh;
-            std::vector<Bounds> rb;
-            int64_t m = 0, w = 0;
+            int64_t n = 0, m = 0, w = 0;
             bool any_hidden = false;
             for (size_t c = 0; c < C; ++c) {
-                const size_t i = cell_idx[c];
-                row.cells.push_back(published(counts[i], p.hidden[i]));
-                rc.push_back(counts[i]);
-                rh.push_back(p.hidden[i]);
-                rb.push_back(p.bounds[i]);
-                any_hidden |= p.hidden[i] != Hidden::No;
-                if (values[c] > 0) { m += counts[i]; w += values[c] * counts[i]; }
+                row.cells.push_back(published(counts[c], hidden[c]));
+                n += counts[c];
+                any_hidden |= hidden[c] != Hidden::No;
+                if (values[c] > 0) { m += counts[c]; w += values[c] * counts[c]; }
             }
+            row.n = published(n, n_hidden);
             if (q.kind != QuestionKind::Scale) {
                 row.mean_status = MeanStatus::NoAnswers;
-            } else if (p.hidden[n_idx] != Hidden::No) {
+            } else if (n_hidden != Hidden::No) {
                 row.mean_status = MeanStatus::Suppressed;
             } else if (m == 0) {
-                row.mean_status = any_hidden ? MeanStatus::Withheld : MeanStatus::NoAnswers;
+                row.mean_status = MeanStatus::NoAnswers;   // every 1–5 cell is a visible 0
             } else {
                 const double mean = static_cast<double>(mean_tenths(w, m)) / 10.0;
-                if (any_hidden && mean_reveals(values, rc, rh, rb, counts[n_idx], mean)) {
+                if (any_hidden && mean_reveals(values, counts, hidden, bounds, n, mean)) {
                     row.mean_status = MeanStatus::Withheld;
                 } else {
                     row.mean_status = MeanStatus::Shown;
@@ -213,18 +185,15 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
             return row;
         };
         if (grouped) {
-            for (size_t r = 0; r < R; ++r) {
-                std::vector<size_t> idx;
-                for (size_t c = 0; c < C; ++c) idx.push_back(r * C + c);
-                t.rows.push_back(make_row(groups[r], group_labels[r], idx, row_total + r));
-            }
-            std::vector<size_t> idx;
-            for (size_t c = 0; c < C; ++c) idx.push_back(col_total + c);
-            t.rows.push_back(make_row(kAllGroups, "All", idx, grand));
+            for (size_t r = 0; r < R; ++r)
+                t.rows.push_back(make_row(groups[r], group_labels[r], cells[r], p.cells[r], p.cell_bounds[r],
+                                          p.row_totals[r]));
+            std::vector<int64_t> totals(C, 0);
+            for (size_t r = 0; r < R; ++r)
+                for (size_t c = 0; c < C; ++c) totals[c] += cells[r][c];
+            t.rows.push_back(make_row(kAllGroups, "All", totals, p.col_totals, p.col_bounds, p.grand));
         } else {
-            std::vector<size_t> idx;
-            for (size_t c = 0; c < C; ++c) idx.push_back(c);
-            t.rows.push_back(make_row(kAllGroups, "All", idx, row_total));
+            t.rows.push_back(make_row(kAllGroups, "All", cells[0], p.cells[0], p.cell_bounds[0], p.row_totals[0]));
         }
         out.questions.push_back(std::move(t));
     }

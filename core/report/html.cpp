@@ -304,7 +304,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
         s += "</ul>\n";
     }
     s += "<h2>" + esc(x.tr("How to read the figures")) + "</h2>\n<dl class=\"legend\">\n<dt>&lt;" + k + "</dt><dd>" +
-         esc(x.tr("Fewer answers than the threshold (including none): hidden so no visitor can be picked out.")) +
+         esc(x.tr("At least one answer but fewer than the threshold: hidden so no visitor can be picked out.")) +
          "</dd>\n<dt>\xC3\x97</dt><dd>" +
          esc(x.tr("Hidden as well, so a small number cannot be worked out from the totals.")) +
          "</dd>\n<dt>\xE2\x80\x93</dt><dd>" +

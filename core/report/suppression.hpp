@@ -1,14 +1,15 @@
-// Small-cell suppression for tables of counts that are published together with their totals.
-//
-// A table is a list of counts plus "lines": equations sum(members) = total that a reader can use
-// (a row with its row total, a column with its column total, the totals with the grand total).
-//  1. Primary: every count below the threshold k is hidden and shown as "<k".
-//  2. Complementary: a line with exactly one hidden member would give it away by subtraction,
-//     so the smallest visible member of that line is hidden too (shown as "×").
-//  3. Audit: the reader's bounds on every hidden count are worked out from all lines at once
-//     (primary ∈ [0, k−1], complementary ≥ k, totals as published). A hidden non-zero count that
-//     the bounds pin to one value gets another complementary cell, until none is pinned.
-// A hidden count pinned to 0 is left: it describes nobody.
+// Small-cell suppression for a table of counts published with its row totals, column totals and
+// grand total (a one-row table is a single line of counts and its total).
+//  1. Primary: every count from 1 to k−1 is hidden and shown as "<k". A 0 is shown: it
+//     describes nobody, and hiding it would only force more hiding elsewhere (unless the audit
+//     cannot be satisfied otherwise; then the whole table is redone with zeros hidden too).
+//  2. Complementary: a row or column (or the totals) with exactly one hidden member would give it
+//     away by subtraction, so the smallest non-zero visible member is hidden too (shown as "×").
+//  3. Exact audit: what a reader knows is visible counts exactly, "<k" ∈ [1, k−1] and "×" ≥ k.
+//     A table with its margins is a flow circulation (S → row → column → T → S), so a hidden count
+//     can take another value exactly when the residual graph has a cycle through it. A hidden
+//     count without one is pinned and gets another complementary partner (in its own lines, or
+//     else the smallest visible count anywhere), until none is pinned.
 #pragma once
 
 #include <cstddef>
@@ -19,26 +20,31 @@ namespace indgang::report {
 
 enum class Hidden : uint8_t { No, Small, Complementary };
 
-struct Line {
-    std::vector<std::size_t> members;       // indices into the counts
-    std::size_t total = 0;                  // index of the count they sum to
-};
-
 struct Bounds {
     int64_t lo = 0;
     int64_t hi = 0;
 };
 
-struct Protection {
-    std::vector<Hidden> hidden;        // per count
-    std::vector<Bounds> bounds;        // what a reader can work out about each count
+struct TableProtection {
+    std::vector<std::vector<Hidden>> cells;   // [row][column]
+    std::vector<Hidden> row_totals;
+    std::vector<Hidden> col_totals;
+    Hidden grand = Hidden::No;
+    // Zeros are normally shown (so "<k" means 1…k−1). In a table where that would still let a
+    // reader pin a count, zeros are hidden as "<k" too (then "<k" means 0…k−1).
+    bool zeros_hidden = false;
+    // What a reader can work out about each cell by interval reasoning over all lines (used to
+    // audit means); visible cells have lo == hi == the count.
+    std::vector<std::vector<Bounds>> cell_bounds;
+    std::vector<Bounds> col_bounds;           // the same for the column totals
 };
 
-// Requires k ≥ 1 and every line consistent (members sum to the total); throws otherwise.
-Protection protect(const std::vector<int64_t>& counts, const std::vector<Line>& lines, int k);
+// Throws std::invalid_argument for k < 1, an empty or ragged table, or a negative count.
+TableProtection protect_table(const std::vector<std::vector<int64_t>>& cells, int k);
 
-// The reader's bounds given what is published (visible counts exact, hidden per their kind).
-std::vector<Bounds> reader_bounds(const std::vector<int64_t>& counts, const std::vector<Hidden>& hidden,
-                                  const std::vector<Line>& lines, int k);
+// True when, given what is published, the count at (row, col) could take another value: the
+// exact test the audit uses. Exposed for the tests.
+bool cell_can_vary(const std::vector<std::vector<int64_t>>& cells, const TableProtection& p, int k,
+                   size_t row, size_t col);
 
 }  // namespace indgang::report

@@ -1,0 +1,106 @@
+#include "tests/feedback/fixture.hpp"
+
+#include "core/report/aggregate.hpp"
+#include "core/report/render.hpp"
+
+#include <doctest/doctest.h>
+
+using namespace indgang;
+using namespace indgang::report;
+using indgang::testing::FeedbackFixture;
+
+namespace {
+
+struct ActivityFixture : FeedbackFixture {
+    Id session_for(const char* service) {
+        db->cached("INSERT INTO session(site_id, service_id, caseworker, weekday, first_date, start_minute, "
+                   "end_minute, slot_minutes) VALUES (?, ?, 'Mette', 2, '2026-01-06', 600, 720, 20)")
+            .bind(site, get_service_by_key(*db, service).id)
+            .exec();
+        return db->last_insert_id();
+    }
+    int next = 0;
+    void booking(Id session, const char* date, const char* status, bool checked_in) {
+        ++next;
+        const int64_t start = 1790000000 + next * 1200;
+        db->cached("INSERT INTO booking(session_id, slot_date, slot_start, slot_end, code, status, created_at, "
+                   "checked_in_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)")
+            .bind(session, date, start, start + 1200, std::to_string(10000 + next), status, start - 86400,
+                  checked_in ? std::optional<int64_t>(start - 300) : std::nullopt)
+            .exec();
+    }
+    void walkin(const char* service, const char* day, int number) {
+        db->cached("INSERT INTO walkin(site_id, service_id, day, number, created_at) VALUES (?, ?, ?, ?, 0)")
+            .bind(site, get_service_by_key(*db, service).id, day, number)
+            .exec();
+    }
+};
+
+const ActivityRow& row(const std::vector<ActivityRow>& rows, const std::string& month, const std::string& service) {
+    for (const auto& r : rows)
+        if (r.month == month && r.service == service) return r;
+    FAIL("no row " << month << " " << service);
+    throw 0;
+}
+
+}  // namespace
+
+TEST_CASE("bookings, check-ins, walk-ins and the no-show rate per service and month") {
+    ActivityFixture fx;
+    const Id job = fx.session_for("jobcentre");
+    const Id skp = fx.session_for("skp");
+    for (int i = 0; i < 4; ++i) fx.booking(job, "2026-11-03", "seen", false);
+    for (int i = 0; i < 2; ++i) fx.booking(job, "2026-11-10", "seen", true);
+    fx.booking(job, "2026-11-17", "checked_in", true);
+    fx.booking(job, "2026-11-17", "missed", false);
+    fx.booking(job, "2026-11-24", "missed", false);
+    fx.booking(job, "2026-11-24", "booked", false);       // not settled yet
+    fx.booking(job, "2026-11-24", "cancelled", false);
+    fx.booking(job, "2026-11-24", "cancelled", false);
+    fx.booking(job, "2026-10-27", "missed", false);
+    fx.booking(job, "2026-10-27", "seen", false);
+    fx.booking(skp, "2026-12-02", "seen", true);
+    fx.booking(job, "2027-01-05", "missed", false);       // outside the quarter
+    for (int n = 1; n <= 3; ++n) fx.walkin("jobcentre", "2026-11-10", n);
+    fx.walkin("skp", "2026-12-02", 1);
+
+    const auto rows = activity_by_month(*fx.db, fx.site, parse_period("2026-Q4"));
+    CHECK(rows.size() == 15);   // three months × five services
+    const auto& nov = row(rows, "2026-11", "jobcentre");
+    CHECK(nov.bookings == 10);
+    CHECK(nov.cancelled == 2);
+    CHECK(nov.seen == 6);
+    CHECK(nov.checked_in == 3);
+    CHECK(nov.missed == 2);
+    CHECK(nov.open == 1);
+    CHECK(nov.walkins == 3);
+    REQUIRE(nov.no_show_rate);
+    CHECK(*nov.no_show_rate == doctest::Approx(2.0 / 9.0));
+    CHECK(*row(rows, "2026-10", "jobcentre").no_show_rate == doctest::Approx(0.5));
+    CHECK_FALSE(row(rows, "2026-10", "social").no_show_rate);   // nothing settled: no rate, not 0 %
+    CHECK(row(rows, "2026-12", "skp").walkins == 1);
+    CHECK(*row(rows, "2026-12", "skp").no_show_rate == doctest::Approx(0.0));
+
+    const auto totals = activity_totals(rows);
+    const auto& job_total = row(totals, "all", "jobcentre");
+    CHECK(job_total.bookings == 12);
+    CHECK(job_total.missed == 3);
+    CHECK(*job_total.no_show_rate == doctest::Approx(3.0 / 11.0));
+    const auto& all = row(totals, "all", "all");
+    CHECK(all.bookings == 13);
+    CHECK(all.walkins == 4);
+    CHECK(*all.no_show_rate == doctest::Approx(3.0 / 12.0));
+
+    // The same figures reach the CSV.
+    const Report r = build_report(*fx.db, fx.site, parse_period("2026-11"), fx.form);
+    const std::string csv = render_csv(r);
+    CHECK(csv.find("activity,2026-11,Værestedet Kilden,jobcentre,2026-11,missed,2,\r\n") != std::string::npos);
+    CHECK(csv.find("activity,2026-11,Værestedet Kilden,jobcentre,2026-11,no_show_rate,0.222,\r\n") != std::string::npos);
+    CHECK(csv.rfind("section,period,site,question,group,answer,value,hidden\r\n", 0) == 0);
+}
+
+TEST_CASE("an unknown site is a clear error") {
+    FeedbackFixture fx;
+    CHECK_THROWS_WITH_AS(build_report(*fx.db, 999, parse_period("2026-11"), fx.form), doctest::Contains("no site"),
+                         DomainError);
+}
