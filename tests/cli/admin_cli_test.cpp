@@ -1,0 +1,402 @@
+// End-to-end: runs the built indgang-admin binary. Happy paths are read back with --json through
+// nlohmann-json; errors must go to stderr with a non-zero exit and leave no half-written rows.
+#include "core/db/store.hpp"
+
+#include <doctest/doctest.h>
+#include <nlohmann/json.hpp>
+
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <filesystem>
+#include <fstream>
+#include <iterator>
+#include <random>
+#include <string>
+#include <vector>
+
+extern char** environ;
+
+namespace {
+
+using nlohmann::json;
+
+std::string slurp(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+struct Result {
+    int exit = -1;
+    std::string out, err;
+    json j() const {
+        INFO("stdout: " << out << "\nstderr: " << err);
+        REQUIRE(exit == 0);
+        return json::parse(out);
+    }
+};
+
+class Cli {
+public:
+    Cli() {
+        char tmpl[] = "/tmp/indgang-cli-XXXXXX";
+        const char* p = mkdtemp(tmpl);
+        REQUIRE(p != nullptr);
+        dir_ = p;
+        db = (dir_ / "cli.db").string();
+    }
+    ~Cli() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir_, ec);
+    }
+    std::string db;
+
+    // Runs `indgang-admin --db DB [--json] args…` at local time `now` ("YYYY-MM-DDTHH:MM").
+    Result run(std::vector<std::string> args, const std::string& now = "2026-05-04T09:00",
+               const std::string& stdin_text = "", bool as_json = true, const std::string& db_path = "") {
+        std::vector<std::string> full = {INDGANG_ADMIN, "--db", db_path.empty() ? db : db_path};
+        if (as_json) full.push_back("--json");
+        full.insert(full.end(), args.begin(), args.end());
+        std::vector<char*> argv;
+        for (auto& a : full) argv.push_back(a.data());
+        argv.push_back(nullptr);
+
+        const std::string in = (dir_ / "stdin").string(), out = (dir_ / "stdout").string(),
+                          err = (dir_ / "stderr").string();
+        std::ofstream(in, std::ios::binary | std::ios::trunc) << stdin_text;
+        posix_spawn_file_actions_t fa;
+        posix_spawn_file_actions_init(&fa);
+        posix_spawn_file_actions_addopen(&fa, 0, in.c_str(), O_RDONLY, 0);
+        posix_spawn_file_actions_addopen(&fa, 1, out.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        posix_spawn_file_actions_addopen(&fa, 2, err.c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
+        setenv("INDGANG_NOW", now.c_str(), 1);
+        pid_t pid = 0;
+        const int rc = posix_spawn(&pid, INDGANG_ADMIN, &fa, nullptr, argv.data(), environ);
+        posix_spawn_file_actions_destroy(&fa);
+        unsetenv("INDGANG_NOW");
+        REQUIRE(rc == 0);
+        int status = 0;
+        REQUIRE(waitpid(pid, &status, 0) == pid);
+        Result r;
+        r.exit = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+        r.out = slurp(out);
+        r.err = slurp(err);
+        return r;
+    }
+
+    // A failing command: non-zero exit, a message on stderr, nothing on stdout.
+    Result fails(std::vector<std::string> args, const std::string& now = "2026-05-04T09:00") {
+        Result r = run(std::move(args), now);
+        INFO("stdout: " << r.out << "\nstderr: " << r.err);
+        CHECK(r.exit != 0);
+        CHECK_FALSE(r.err.empty());
+        CHECK(r.out.empty());
+        return r;
+    }
+
+    int64_t count(const std::string& sql) {
+        indgang::db::Db raw(db, indgang::db::Db::Mode::ReadOnly);
+        auto s = raw.prepare(sql);
+        REQUIRE(s.step());
+        return s.int64(0);
+    }
+
+    // A site "Testhuset" with the jobcentre (A) and SKP (E) services and a Tuesday session
+    // 10:00–12:00, 20-minute slots, the last 20 minutes for walk-ins. Returns the session id.
+    int64_t standard_setup() {
+        CHECK(run({"sites", "add", "--name", "Testhuset", "--address", "Prøvevej 1",
+                   "--hours", "1-5 09:00-16:00"}).j()["id"] == 1);
+        CHECK(run({"services", "add", "--key", "jobcentre", "--name", "Jobcenter", "--prefix", "A"})
+                  .j()["id"] == 1);
+        CHECK(run({"services", "add", "--key", "skp", "--name", "Støtte- og kontaktperson",
+                   "--prefix", "E"}).j()["id"] == 2);
+        return run({"sessions", "add", "--service", "jobcentre", "--caseworker", "Mette",
+                    "--weekday", "tue", "--from", "10:00", "--to", "12:00", "--slot", "20",
+                    "--walkin", "20", "--first", "2026-05-05"})
+            .j()["id"]
+            .get<int64_t>();
+    }
+
+private:
+    std::filesystem::path dir_;
+};
+
+// 2026-05-05 10:00 CEST = 08:00 UTC, computed without the code under test.
+constexpr int64_t kTue0800Utc = 1777968000;
+
+}  // namespace
+
+TEST_SUITE("cli") {
+
+TEST_CASE("sites, services and sessions: add and list with --json") {
+    Cli cli;
+    const auto session = cli.standard_setup();
+    CHECK(session == 1);
+
+    const json sites = cli.run({"sites", "list"}).j();
+    REQUIRE(sites.size() == 1);
+    CHECK(sites[0]["name"] == "Testhuset");
+    CHECK(sites[0]["address"] == "Prøvevej 1");
+    CHECK(sites[0]["timezone"] == "Europe/Copenhagen");
+    REQUIRE(sites[0]["hours"].size() == 5);
+    CHECK(sites[0]["hours"][4]["weekday"] == 5);
+    CHECK(sites[0]["hours"][0]["open"] == "09:00");
+    CHECK(sites[0]["hours"][0]["close"] == "16:00");
+
+    const json services = cli.run({"services", "list"}).j();
+    REQUIRE(services.size() == 2);
+    CHECK(services[0]["key"] == "jobcentre");
+    CHECK(services[1]["walkin_prefix"] == "E");
+    CHECK(cli.run({"services", "set-active", "skp", "false"}).exit == 0);
+    CHECK(cli.run({"services", "list"}).j().size() == 1);
+    CHECK(cli.run({"services", "list", "--all"}).j().size() == 2);
+
+    const auto one_off = cli.run({"sessions", "add", "--service", "skp", "--caseworker", "Lone",
+                                  "--date", "2026-05-07", "--from", "13:00", "--to", "14:00",
+                                  "--slot", "30", "--bookable", "1"}).j()["id"];
+    const json sessions = cli.run({"sessions", "list"}).j();
+    REQUIRE(sessions.size() == 2);
+    const json& weekly = sessions[0]["id"] == 1 ? sessions[0] : sessions[1];
+    const json& once = sessions[0]["id"] == 1 ? sessions[1] : sessions[0];
+    CHECK(weekly["weekday"] == 2);
+    CHECK(weekly["start"] == "10:00");
+    CHECK(weekly["end"] == "12:00");
+    CHECK(weekly["slot_minutes"] == 20);
+    CHECK(weekly["walkin_minutes"] == 20);
+    CHECK(weekly["caseworker"] == "Mette");
+    CHECK(weekly["first_date"] == "2026-05-05");
+    CHECK(weekly["last_date"].is_null());
+    CHECK(once["id"] == one_off);
+    CHECK(once["weekday"].is_null());
+    CHECK(once["first_date"] == "2026-05-07");
+    CHECK(once["bookable_slots"] == 1);
+
+    CHECK(cli.run({"sessions", "end", "--session", "1", "--last", "2026-05-12"}).exit == 0);
+    for (const auto& s : cli.run({"sessions", "list"}).j())
+        if (s["id"] == 1) CHECK(s["last_date"] == "2026-05-12");
+    CHECK(cli.run({"slots", "--date", "2026-05-19"}).j().empty());
+
+    // Plain text output works too.
+    const Result text = cli.run({"sessions", "list"}, "2026-05-04T09:00", "", false);
+    CHECK(text.exit == 0);
+    CHECK(text.out.find("Mette") != std::string::npos);
+}
+
+TEST_CASE("slots, book, check-in, mark seen, cancel") {
+    Cli cli;
+    cli.standard_setup();
+    const json slots = cli.run({"slots", "--date", "2026-05-05"}).j();
+    REQUIRE(slots.size() == 5);   // 10:00 … 11:20; 11:40–12:00 is for walk-ins
+    CHECK(slots[0]["time"] == "10:00");
+    CHECK(slots[0]["start_utc"] == kTue0800Utc);
+    CHECK(slots[4]["time"] == "11:20");
+    for (const auto& s : slots) CHECK(s["taken"] == false);
+
+    const json b = cli.run({"book", "--session", "1", "--date", "2026-05-05", "--time", "10:20",
+                            "--nickname", "  Bo  "}).j();
+    const std::string code = b["code"];
+    CHECK(code.size() == 5);
+    CHECK(code.find_first_not_of("0123456789") == std::string::npos);
+    CHECK(b["nickname"] == "Bo");
+    CHECK(b["status"] == "booked");
+    CHECK(b["source"] == "staff");
+    CHECK(b["time"] == "10:20");
+    CHECK(b["start_utc"] == kTue0800Utc + 20 * 60);
+    CHECK(cli.run({"slots", "--date", "2026-05-05"}).j()[1]["taken"] == true);
+
+    // The same slot again: a clear error, no second row.
+    const Result again = cli.fails({"book", "--session", "1", "--date", "2026-05-05", "--time", "10:20"});
+    CHECK(again.err.find("taken") != std::string::npos);
+    CHECK(cli.count("SELECT count(*) FROM booking") == 1);
+
+    // Check-in: too early (09:49), then in the window.
+    const Result early = cli.fails({"check-in", "--code", code}, "2026-05-05T09:49");
+    CHECK(cli.count("SELECT count(*) FROM booking WHERE status = 'booked'") == 1);
+    const json in = cli.run({"check-in", "--code", code}, "2026-05-05T10:00").j();
+    CHECK(in["status"] == "checked_in");
+    CHECK(in["ahead"] == 0);
+    CHECK(in["checked_in_at"] == "2026-05-05 10:00");
+    cli.fails({"check-in", "--code", code}, "2026-05-05T10:01");   // already checked in
+
+    const int64_t id = in["id"];
+    const json seen = cli.run({"mark", "--booking", std::to_string(id), "seen"}, "2026-05-05T10:40").j();
+    CHECK(seen["status"] == "seen");
+
+    // Cancel a second booking by code; cancelling again fails.
+    const json b2 = cli.run({"book", "--session", "1", "--date", "2026-05-12", "--time", "10:00"}).j();
+    CHECK(b2["nickname"].is_null());
+    const json c = cli.run({"cancel", "--code", b2["code"].get<std::string>()}).j();
+    CHECK(c["status"] == "cancelled");
+    cli.fails({"cancel", "--code", b2["code"].get<std::string>()});
+    cli.fails({"cancel", "--code", "abc"});
+    CHECK(cli.run({"slots", "--date", "2026-05-12"}).j()[0]["taken"] == false);
+
+    // No-show by staff, and an invalid status word is a usage error.
+    const json b3 = cli.run({"book", "--session", "1", "--date", "2026-05-12", "--time", "10:20"}).j();
+    const std::string b3id = std::to_string(b3["id"].get<int64_t>());
+    CHECK(cli.run({"mark", "--booking", b3id, "no-show"}, "2026-05-12T11:00").j()["status"] == "missed");
+    CHECK(cli.run({"mark", "--booking", b3id, "seen"}, "2026-05-12T11:01").j()["status"] == "seen");
+    CHECK(cli.run({"mark", "--booking", b3id, "gone"}).exit != 0);
+    cli.fails({"mark", "--booking", "999", "seen"});
+}
+
+TEST_CASE("walk-in numbers, walk-in status and today") {
+    Cli cli;
+    cli.standard_setup();
+    const json a1 = cli.run({"walk-in", "--service", "jobcentre"}, "2026-05-05T10:05").j();
+    const json a2 = cli.run({"walk-in", "--service", "jobcentre"}, "2026-05-05T10:06").j();
+    CHECK(a1["label"] == "A-01");
+    CHECK(a1["ahead"] == 0);
+    CHECK(a2["label"] == "A-02");
+    CHECK(a2["ahead"] == 1);
+    CHECK(a1["day"] == "2026-05-05");
+    const json seen = cli.run({"walk-in-status", "--ticket", std::to_string(a1["id"].get<int64_t>()),
+                               "seen"}, "2026-05-05T10:20").j();
+    CHECK(seen["status"] == "seen");
+    // No session on Monday, nor for SKP on Tuesday: clear error, no ticket.
+    const Result none = cli.fails({"walk-in", "--service", "jobcentre"}, "2026-05-04T10:00");
+    cli.fails({"walk-in", "--service", "skp"}, "2026-05-05T10:00");
+    CHECK(cli.count("SELECT count(*) FROM walkin") == 2);
+    // The next week starts at 01 again.
+    CHECK(cli.run({"walk-in", "--service", "jobcentre"}, "2026-05-12T10:00").j()["label"] == "A-01");
+
+    cli.run({"book", "--session", "1", "--date", "2026-05-05", "--time", "10:40", "--nickname", "Kim"}).j();
+    const json today = cli.run({"today"}, "2026-05-05T10:30").j();
+    CHECK(today["date"] == "2026-05-05");
+    CHECK(today["sessions"].size() == 1);
+    REQUIRE(today["bookings"].size() == 1);
+    CHECK(today["bookings"][0]["nickname"] == "Kim");
+    REQUIRE(today["walkins"].size() == 2);
+    CHECK(today["walkins"][1]["label"] == "A-02");
+    CHECK(today["walkins"][1]["ahead"] == 0);   // A-01 was seen
+    // Later that day the unattended booking is missed.
+    const json evening = cli.run({"today", "--date", "2026-05-05"}, "2026-05-05T18:00").j();
+    CHECK(evening["bookings"][0]["status"] == "missed");
+}
+
+TEST_CASE("cancel-date, restore-date, settings, purge, set-pin") {
+    Cli cli;
+    cli.standard_setup();
+    const json b = cli.run({"book", "--session", "1", "--date", "2026-05-12", "--time", "10:00",
+                            "--nickname", "Bo"}).j();
+    const json cancelled = cli.run({"sessions", "cancel-date", "--session", "1", "--date",
+                                    "2026-05-12", "--reason", "syg"}).j();
+    CHECK(cancelled["cancelled"] == "2026-05-12");
+    REQUIRE(cancelled["bookings_to_tell"].size() == 1);
+    CHECK(cancelled["bookings_to_tell"][0]["code"] == b["code"]);
+    CHECK(cli.run({"slots", "--date", "2026-05-12"}).j().empty());
+    cli.fails({"book", "--session", "1", "--date", "2026-05-12", "--time", "10:20"});
+    cli.fails({"sessions", "cancel-date", "--session", "1", "--date", "2026-05-13"});   // a Wednesday
+    CHECK(cli.run({"sessions", "restore-date", "--session", "1", "--date", "2026-05-12"}).exit == 0);
+    CHECK(cli.run({"slots", "--date", "2026-05-12"}).j().size() == 5);
+
+    CHECK(cli.run({"setting", "set", "booking.window_days", "3"}).exit == 0);
+    const Result got = cli.run({"setting", "get", "booking.window_days"});
+    CHECK(got.exit == 0);
+    CHECK(got.out.find('3') != std::string::npos);
+    cli.fails({"setting", "get", "no.such.key"});
+    // Now 12 May is beyond the window from 4 May.
+    cli.fails({"book", "--session", "1", "--date", "2026-05-12", "--time", "10:40"});
+
+    // Purge the day after the appointment.
+    CHECK(cli.run({"purge"}, "2026-05-12T20:00").j()["erased"] == 0);
+    CHECK(cli.count("SELECT count(*) FROM booking WHERE nickname IS NOT NULL") == 1);
+    cli.run({"purge"}, "2026-05-13T08:00");   // opening the store already purges; either way:
+    CHECK(cli.count("SELECT count(*) FROM booking WHERE nickname IS NOT NULL") == 0);
+    CHECK(cli.count("SELECT count(*) FROM booking") == 1);
+    CHECK(cli.count("SELECT count(*) FROM event_log WHERE kind = 'purge'") == 1);
+
+    // The staff PIN comes on stdin, is stored hashed; a bad PIN is refused.
+    const Result pin = cli.run({"set-pin"}, "2026-05-13T08:00", "4826\n");
+    CHECK(pin.exit == 0);
+    CHECK(cli.count("SELECT count(*) FROM setting WHERE key = 'staff.pin_hash' "
+                    "AND value LIKE '$argon2id$%'") == 1);
+    CHECK(cli.count("SELECT count(*) FROM setting WHERE value = '4826'") == 0);
+    const Result bad = cli.run({"set-pin"}, "2026-05-13T08:00", "12\n");
+    CHECK(bad.exit != 0);
+    CHECK_FALSE(bad.err.empty());
+}
+
+TEST_CASE("errors: stderr, non-zero exit, nothing half-written") {
+    Cli cli;
+    cli.standard_setup();
+    const auto sessions = cli.count("SELECT count(*) FROM session");
+    const auto sites = cli.count("SELECT count(*) FROM site");
+    const auto hours = cli.count("SELECT count(*) FROM opening_hours");
+
+    cli.fails({"sessions", "add", "--service", "jobcentre", "--weekday", "tue", "--from", "12:00",
+               "--to", "10:00"});
+    cli.fails({"sessions", "add", "--service", "jobcentre", "--weekday", "tue", "--from", "10:00",
+               "--to", "12:00", "--slot", "3"});
+    cli.fails({"sessions", "add", "--service", "jobcentre", "--weekday", "tue", "--from", "10:00",
+               "--to", "12:00", "--walkin", "200"});
+    cli.fails({"sessions", "add", "--service", "nosuch", "--weekday", "tue", "--from", "10:00",
+               "--to", "12:00"});
+    cli.fails({"sessions", "add", "--service", "jobcentre", "--weekday", "someday", "--from",
+               "10:00", "--to", "12:00"});
+    cli.fails({"sessions", "add", "--service", "jobcentre", "--date", "2026-02-30", "--from",
+               "10:00", "--to", "12:00"});
+    cli.fails({"sessions", "add", "--service", "jobcentre", "--from", "10:00", "--to", "12:00"});
+    cli.fails({"sessions", "add", "--service", "jobcentre", "--weekday", "tue", "--from", "25:00",
+               "--to", "26:00"});
+    cli.fails({"sessions", "add", "--service", "jobcentre", "--weekday", "tue", "--from", "10:00",
+               "--to", "12:00", "--first", "2026-05-10", "--last", "2026-05-01"});
+    CHECK(cli.count("SELECT count(*) FROM session") == sessions);
+
+    // A site whose hours are wrong is not stored at all (no site without its hours).
+    cli.fails({"sites", "add", "--name", "Halvt", "--hours", "1-8 09:00-16:00"});
+    cli.fails({"sites", "add", "--name", "Halvt", "--hours", "2 16:00-09:00"});
+    cli.fails({"sites", "add", "--name", "Halvt", "--timezone", "Mars/Olympus"});
+    CHECK(cli.count("SELECT count(*) FROM site") == sites);
+    CHECK(cli.count("SELECT count(*) FROM opening_hours") == hours);
+
+    // Bookings refused for every reason leave no row.
+    cli.fails({"book", "--session", "1", "--date", "2026-05-05", "--time", "10:05"});
+    cli.fails({"book", "--session", "1", "--date", "2026-05-05", "--time", "11:40"});
+    cli.fails({"book", "--session", "1", "--date", "2026-05-06", "--time", "10:00"});
+    cli.fails({"book", "--session", "1", "--date", "2026-04-28", "--time", "10:00"});
+    cli.fails({"book", "--session", "1", "--date", "2026-05-26", "--time", "10:00"});
+    cli.fails({"book", "--session", "1", "--date", "2026-05-05", "--time", "10:00",
+               "--nickname", "B\x01o"});
+    cli.fails({"book", "--session", "1", "--date", "2026-05-05", "--time", "10:00",
+               "--nickname", std::string(41, 'x')});
+    cli.fails({"book", "--session", "9", "--date", "2026-05-05", "--time", "10:00"});
+    cli.fails({"book", "--session", "1", "--date", "5/5/2026", "--time", "10:00"});
+    CHECK(cli.count("SELECT count(*) FROM booking") == 0);
+
+    cli.fails({"check-in", "--code", "12345"}, "2026-05-05T10:00");
+    cli.fails({"cancel", "--code", "12345"});
+    cli.fails({"walk-in-status", "--ticket", "99", "seen"});
+    cli.fails({"sites", "list", "--site", "1"});   // unknown option: a usage error
+
+    // Several sites and no --site: asks for one instead of guessing.
+    CHECK(cli.run({"sites", "add", "--name", "Andet sted"}).exit == 0);
+    cli.fails({"slots", "--date", "2026-05-05"});
+    CHECK(cli.run({"slots", "--site", "1", "--date", "2026-05-05"}).j().size() == 5);
+}
+
+TEST_CASE("a damaged database: clear message, non-zero exit, the file is not written to") {
+    Cli cli;
+    cli.standard_setup();
+    for (int m = 0; m < 5; ++m)
+        cli.run({"book", "--session", "1", "--date", "2026-05-05", "--time",
+                 "1" + std::to_string(m / 3) + ":" + std::to_string(m % 3 * 2) + "0"}).j();
+    // Grow the file over several pages, then overwrite every page but the header.
+    for (int i = 0; i < 40; ++i)
+        CHECK(cli.run({"setting", "set", "filler." + std::to_string(i), std::string(500, 'x')}).exit == 0);
+    std::string bytes = slurp(cli.db);
+    REQUIRE(bytes.size() > 4 * 4096);
+    std::mt19937 rng(3);
+    for (size_t i = 4096; i < bytes.size(); ++i) bytes[i] = static_cast<char>(rng() & 0xff);
+    std::ofstream(cli.db, std::ios::binary | std::ios::trunc) << bytes;
+
+    const Result r = cli.fails({"today"}, "2026-05-05T10:00");
+    CHECK(r.exit == 3);
+    CHECK(r.err.find("damaged") != std::string::npos);
+    cli.fails({"book", "--session", "1", "--date", "2026-05-05", "--time", "11:20"});
+    CHECK(slurp(cli.db) == bytes);
+}
+
+}  // TEST_SUITE
