@@ -217,6 +217,11 @@ bool KioskApp::tick(uint64_t ms, Instant now) {
             return true;
         }
     }
+    if (visitor_.pin_locked_until && now >= visitor_.pin_locked_until) {
+        visitor_.pin_locked_until = 0;   // the keypad opens again by itself
+        visitor_.pin_message.clear();
+        redraw = true;
+    }
     // Idle: Welcome in the default language and the paused/out-of-order screens have nothing
     // to protect; everything else gets the prompt, then a reset.
     const ScreenId s = visitor_.screen;
@@ -247,7 +252,7 @@ bool KioskApp::tick(uint64_t ms, Instant now) {
 
 int KioskApp::next_wakeup_ms(uint64_t ms) const {
     uint64_t next = db_ ? next_poll_ms_ : next_retry_ms_;
-    if (prompt_) next = std::min<uint64_t>(next, ms + 250);
+    if (prompt_ || visitor_.pin_locked_until) next = std::min<uint64_t>(next, ms + 250);
     if (data_ && !prompt_) {
         const uint64_t due = last_input_ms_ + static_cast<uint64_t>(data_->idle_seconds) * 1000;
         if (due > ms) next = std::min(next, due);
@@ -390,7 +395,7 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
             for (const auto& sl : d->free_slots) n += sl.service_id == visitor_.service_id && sl.date == day;
             std::string label = text_->day(day);
             if (day == d->today) label = std::string(text_->tr("Today")) + ", " + label;
-            m.days.push_back({label, text_->trn("{n} free time", "{n} free times", n)});
+            m.days.push_back({"day_" + format_date(day), label, text_->trn("{n} free time", "{n} free times", n)});
         }
         return draw_book_day(ui, m);
     }
@@ -400,7 +405,11 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
         if (const Service* s = service(visitor_.service_id)) m.service = service_name(*text_, *s);
         m.day = text_->day(visitor_.day);
         m.notice = visitor_.notice;
-        for (const auto& sl : free_times()) m.times.push_back({text_->time(sl.start, d->tz.name()), sl.caseworker});
+        for (const auto& sl : free_times()) {
+            char id[32];
+            std::snprintf(id, sizeof id, "time_%02d%02d", sl.start_minute / 60, sl.start_minute % 60);
+            m.times.push_back({id, text_->time(sl.start, d->tz.name()), sl.caseworker});
+        }
         return draw_book_time(ui, m);
     }
     case ScreenId::BookNickname: {
@@ -477,7 +486,8 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
         StaffPinModel m;
         m.digits = static_cast<int>(visitor_.pin.size());
         m.message = visitor_.pin_message;
-        m.locked = visitor_.pin_locked;
+        m.locked = visitor_.pin_locked_until > now;
+        if (!m.locked && visitor_.pin_locked_until) m.message.clear();
         return draw_staff_pin(ui, m);
     }
     case ScreenId::Staff: {
@@ -786,11 +796,11 @@ void KioskApp::apply_staff(const Intent& in, Instant now) {
                 v.screen = ScreenId::Staff;
                 log_event(*db_, now, "staff", "staff mode opened on the kiosk");
             } else if (c.locked_until > now) {
-                v.pin_locked = true;
-                v.pin_message = text_->fmt("Too many wrong tries. Try again after {time}.",
-                                           {{"time", text_->time(c.locked_until, data_->tz.name())}});
+                v.pin_locked_until = c.locked_until;
+                v.pin_message = text_->trn("Too many wrong tries. Wait {n} second.", "Too many wrong tries. Wait {n} seconds.",
+                                           static_cast<long>(c.locked_until - now));
             } else {
-                v.pin_locked = false;
+                v.pin_locked_until = 0;
                 v.pin_message = text_->tr("Wrong PIN.");
             }
         } catch (const std::exception& e) {

@@ -52,7 +52,7 @@ struct Visitor {
     std::string feedback_message;
     std::string pin;                    // staff PIN being typed
     std::string pin_message;
-    bool pin_locked = false;
+    Instant pin_locked_until = 0;       // staff PIN lockout (the core keeps the real one)
     std::string staff_message;
     bool staff = false;                 // staff mode unlocked (until reset)
 };

@@ -10,13 +10,14 @@ struct Known {
     const char* name;
     const char* description;
 };
-// msgids, listed in ui/visitor_strings.cpp as well.
+#define N_(s) s   // marks a msgid for scripts/extract-pot.sh; translated later through tr()
+// The names match the feedback form's, so a service reads the same everywhere.
 constexpr Known kKnown[] = {
-    {"jobcentre", "Jobcentre", "Work, job seeking, courses"},
-    {"social", "Social centre", "Housing, support and everyday life"},
-    {"benefits", "Benefits office", "Money: benefits, rent, payments"},
-    {"substance", "Health talk", "Alcohol, drugs and your health"},
-    {"skp", "Support person", "Someone on your side, for what matters to you"},
+    {"jobcentre", N_("Jobcentre"), N_("Work, job seeking, courses")},
+    {"social", N_("Social centre"), N_("Housing, support and everyday life")},
+    {"benefits", N_("Benefits office"), N_("Money: benefits, rent, payments")},
+    {"substance", N_("Substance-abuse outreach"), N_("A talk about alcohol, drugs and your health")},
+    {"skp", N_("Support and contact person"), N_("Someone on your side, for what matters to you")},
 };
 const Known* find(const std::string& key) {
     for (const auto& k : kKnown)

@@ -26,7 +26,8 @@ shot book-service
 ?tap ###confirm
 ?shot receipt
 ?capture code ###code
-tap ###home
+?tap ###done
+?tap-first lang_
 tap ###checkin
 type 12
 shot checkin
@@ -44,7 +45,6 @@ shot walkin-service
 ?shot walkin-ticket
 ?tap ###done
 ?tap-first lang_
-tap ###home
 tap ###book
 advance-clock 91
 expect-screen idle-prompt

@@ -19,7 +19,7 @@ Intent draw_book_day(Ui& ui, const BookDayModel& m) {
     auto cells = paged_grid(ui, area, static_cast<int>(m.days.size()), cols, ui.mm(26), ui.mm(32), m.page, first, out);
     for (size_t i = 0; i < cells.size(); ++i) {
         const auto& d = m.days[first + i];
-        if (button(ui, d.label, "day_" + std::to_string(first + i), cells[i], Icon::Calendar, Tone::Normal, true,
+        if (button(ui, d.label, d.id, cells[i], Icon::Calendar, Tone::Normal, true,
                    d.sublabel)) {
             out.act = Act::PickDay;
             out.id = static_cast<Id>(first + i);

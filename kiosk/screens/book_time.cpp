@@ -28,7 +28,7 @@ Intent draw_book_time(Ui& ui, const BookTimeModel& m) {
     auto cells = paged_grid(ui, area, static_cast<int>(m.times.size()), cols, ui.mm(24), ui.mm(30), m.page, first, out);
     for (size_t i = 0; i < cells.size(); ++i) {
         const auto& t = m.times[first + i];
-        if (button(ui, t.time, "time_" + t.time, cells[i], Icon::None, Tone::Normal, true, t.caseworker)) {
+        if (button(ui, t.time, t.id, cells[i], Icon::None, Tone::Normal, true, t.caseworker)) {
             out.act = Act::PickSlot;
             out.id = static_cast<Id>(first + i);
         }

@@ -66,6 +66,7 @@ struct ServiceListModel {
 Intent draw_service_list(Ui& ui, const ServiceListModel& m);
 
 struct DayChoice {
+    std::string id;              // "day_2026-11-24": stable for scripts in every language
     std::string label;           // "Tuesday 24 November"
     std::string sublabel;        // "3 free times"
 };
@@ -77,6 +78,7 @@ struct BookDayModel {
 Intent draw_book_day(Ui& ui, const BookDayModel& m);
 
 struct TimeChoice {
+    std::string id;              // "time_1040"
     std::string time;            // "10:20"
     std::string caseworker;
 };

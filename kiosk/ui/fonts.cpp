@@ -54,7 +54,7 @@ bool build_fonts(Fonts& f, const Metrics& m, const std::string& i18n_dir, const 
     auto add = [&](float px, const std::vector<std::string>& faces, const ImWchar* glyphs) {
         ImFontConfig cfg;
         cfg.OversampleH = cfg.OversampleV = 1;   // big sizes need no oversampling; saves memory
-        cfg.PixelSnapH = true;
+        cfg.PixelSnapH = false;   // text is often drawn scaled; snapped advances look uneven then
         ImFont* font = nullptr;
         for (const auto& path : faces) {
             if (!std::filesystem::exists(path)) continue;

@@ -20,6 +20,7 @@ std::string upper(std::string_view utf8) {
 bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, Icon icon, Tone tone,
             bool enabled, std::string_view sublabel) {
     ui.reg->add({std::string(id), std::string(label), {r.x, r.y, r.w, r.h}, true, enabled});
+    if (!sublabel.empty()) ui.reg->add({"", std::string(sublabel), {r.x, r.y, r.w, r.h}, false, enabled});
 
     ImGui::SetCursorScreenPos(ImVec2(r.x, r.y));
     if (!enabled) ImGui::BeginDisabled();
@@ -59,10 +60,15 @@ bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, 
     if (icon != Icon::None) {
         const bool stacked = r.w / r.h < 2.0f && r.h > ui.mm(45);
         if (stacked) {
+            // Icon, label and sublabel as one block, centred in the tile.
             const float isz = std::min(inner.h * 0.38f, ui.mm(24));
-            draw_icon(dl, icon, ImVec2(r.x + r.w / 2, inner.y + isz / 2 + ui.mm(2)), isz, fg, ui.rtl());
+            const float text_h = ui.text->measure(f.bold, label_px, label, inner.w) +
+                                 (sublabel.empty() ? 0 : ui.mm(1) + ui.text->measure(f.body, f.body_px, sublabel, inner.w));
+            const float block = isz + ui.mm(5) + text_h;
+            inner.take_top(std::max(0.0f, (inner.h - block) / 2));
+            draw_icon(dl, icon, ImVec2(r.x + r.w / 2, inner.y + isz / 2), isz, fg, ui.rtl());
             inner.take_top(isz + ui.mm(5));
-            float used = ui.text->paragraph(dl, f.bold, label_px, inner, label, Align::Center, fg, sublabel.empty());
+            float used = ui.text->paragraph(dl, f.bold, label_px, inner, label, Align::Center, fg);
             if (!sublabel.empty()) {
                 inner.take_top(used + ui.mm(1));
                 ui.text->paragraph(dl, f.body, f.body_px, inner, sublabel, Align::Center,
@@ -164,7 +170,7 @@ Intent keypad(Ui& ui, const Rect& r, bool ok_enabled, std::string_view ok_label)
                              IM_COL32(0, 0, 0, 28), ui.mm(3));
         ui.dl->AddRectFilled(ImVec2(k.x, k.y), ImVec2(k.right(), k.bottom()), held ? colour::held : colour::panel, ui.mm(3));
         ui.dl->AddRect(ImVec2(k.x, k.y), ImVec2(k.right(), k.bottom()), colour::border, ui.mm(3), 0, ui.mm(0.5f));
-        const float px = std::min(key * 0.6f, ui.fonts->title_px * 1.3f);
+        const float px = std::min(key * 0.6f, ui.fonts->title_px);   // the baked size: crisp
         const ImVec2 sz = ui.fonts->title->CalcTextSizeA(px, 1e9f, 0, label.data(), label.data() + label.size());
         ui.dl->AddText(ui.fonts->title, px, ImVec2(k.x + (k.w - sz.x) / 2, k.y + (k.h - sz.y) / 2), colour::text,
                        label.data(), label.data() + label.size());

@@ -1,0 +1,509 @@
+// End-to-end: the real kiosk binary, headless, driven by scripts; the database is prepared and
+// checked through the core API, as another process (the admin tool) would.
+#include "core/db/store.hpp"
+#include "core/domain/booking.hpp"
+#include "core/domain/civil_time.hpp"
+#include "core/domain/demo_data.hpp"
+#include "core/domain/settings.hpp"
+#include "core/domain/staff_pin.hpp"
+#include "core/domain/timetable.hpp"
+#include "core/domain/walkin.hpp"
+
+#include <doctest/doctest.h>
+
+#include <sys/wait.h>
+
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <thread>
+
+namespace fs = std::filesystem;
+using namespace indgang;
+
+namespace {
+
+// Tuesday 24 November 2026, 10:05 in Copenhagen: Mette (jobcentre) is in 10:00–12:00 with 20-minute
+// slots (10:00 … 11:20; 11:40 is kept for walk-ins). The demo books 11:00 for staff.
+constexpr const char* kNow = "2026-11-24T10:05";
+const Date kToday{std::chrono::year{2026}, std::chrono::month{11}, std::chrono::day{24}};
+
+Instant local(const char* ymd_hm) {
+    const auto d = parse_date(std::string_view(ymd_hm, 10));
+    const auto m = parse_minute(std::string_view(ymd_hm + 11));
+    return *TimeZone("Europe/Copenhagen").to_utc(*d, *m);
+}
+
+std::string read(const fs::path& p) {
+    std::ifstream in(p);
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
+}
+
+struct Kiosk {
+    fs::path dir;
+    std::string db_path;
+
+    explicit Kiosk(const std::string& name, bool demo = true) {
+        dir = fs::path(KIOSK_SHOTS) / name;
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        db_path = (dir / "kiosk.sqlite").string();
+        if (demo) ensure_demo_data(*open(), local(kNow));
+    }
+    std::unique_ptr<db::Db> open() const { return db::open_store(db_path); }
+    Id site() const { return list_sites(*open()).front().id; }
+    Id service(const char* key) const { return get_service_by_key(*open(), key).id; }
+
+    // Runs the kiosk on `script`; returns its exit code. Output goes to kiosk.log.
+    int run(const std::string& script, const std::string& now = kNow, const std::string& extra = "") const {
+        const fs::path s = dir / "run.kiosk";
+        std::ofstream(s) << script;
+        const std::string cmd = "INDGANG_NOW=" + now + " SDL_VIDEODRIVER=offscreen '" + KIOSK_BIN + "' --db '" +
+                                db_path + "' --script '" + s.string() + "' --screenshots '" + (dir / "shots").string() +
+                                "' --lang en " + extra + " >>'" + (dir / "kiosk.log").string() + "' 2>&1";
+        const int rc = std::system(cmd.c_str());
+        return WIFEXITED(rc) ? WEXITSTATUS(rc) : -1;
+    }
+    std::string log() const { return read(dir / "kiosk.log"); }
+    void signal(const std::string& name) const { std::ofstream(dir / name) << "1\n"; }
+    bool wait_for(const std::string& name, int seconds = 60) const {
+        const auto until = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+        while (!fs::exists(dir / name))
+            if (std::chrono::steady_clock::now() > until) return false;
+            else std::this_thread::sleep_for(std::chrono::milliseconds(50));
+        return true;
+    }
+};
+
+Booking book_at(const Kiosk& k, const char* service, Date day, int minute, const char* nick = "",
+                BookingSource src = BookingSource::Staff, const char* now = kNow) {
+    auto db = k.open();
+    const Id sv = get_service_by_key(*db, service).id;
+    for (const auto& s : slots_for(*db, k.site(), day, day, sv))
+        if (s.start_minute == minute) return book(*db, {s.session_id, day, minute}, nick, local(now), src);
+    FAIL("no slot at that time");
+    return {};
+}
+
+std::vector<Booking> live_at(const Kiosk& k, int minute) {
+    std::vector<Booking> out;
+    const TimeZone tz;
+    for (auto& b : bookings_on(*k.open(), k.site(), kToday))
+        if (b.status != BookingStatus::Cancelled && tz.to_local(b.start).minute == minute) out.push_back(b);
+    return out;
+}
+
+std::string to_home = "tap ###lang_en\nexpect-screen home\n";
+
+std::string to_nickname(const std::string& k_service) {
+    return to_home + "tap ###book\nexpect-screen book-service\ntap ###service_" + k_service +
+           "\nexpect-screen book-day\ntap ###day_2026-11-24\nexpect-screen book-time\ntap ###time_1040\n"
+           "expect-screen book-nickname\n";
+}
+
+}  // namespace
+
+TEST_SUITE("booking") {
+TEST_CASE("booking a time end to end: the receipt shows the committed code") {
+    Kiosk k("booking");
+    const std::string sv = std::to_string(k.service("jobcentre"));
+    const int rc = k.run(to_nickname(sv) + R"(
+shot book-nickname
+type Mads
+expect-text Mads
+tap ###continue
+expect-screen book-confirm
+expect-text "with Mette"
+shot book-confirm
+tap ###confirm
+expect-screen receipt
+expect-text "Nickname: Mads"
+capture code ###code
+shot receipt
+tap ###done
+expect-screen welcome
+)");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    auto live = live_at(k, 10 * 60 + 40);
+    REQUIRE(live.size() == 1);
+    CHECK(live[0].nickname.value_or("") == "Mads");
+    CHECK(live[0].source == BookingSource::Kiosk);
+    CHECK(live[0].status == BookingStatus::Booked);
+    CHECK(is_valid_code(live[0].code));
+}
+
+TEST_CASE("Back keeps the nickname (forgiving), Home drops it; skipping books without one") {
+    Kiosk k("booking-skip");
+    const std::string sv = std::to_string(k.service("jobcentre"));
+    const int rc = k.run(to_nickname(sv) + R"(
+type Zed
+tap ###back
+expect-screen book-time
+tap ###time_1040
+expect-text Zed
+tap ###home
+expect-screen home
+tap ###book
+tap ###service_)" + sv + R"(
+tap ###day_2026-11-24
+tap ###time_1040
+expect-no-text Zed
+tap ###skip
+expect-screen book-confirm
+expect-no-text Nickname
+tap ###confirm
+expect-screen receipt
+)");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    auto live = live_at(k, 10 * 60 + 40);
+    REQUIRE(live.size() == 1);
+    CHECK_FALSE(live[0].nickname.has_value());
+}
+
+TEST_CASE("a full day is not offered; a service with no free time is disabled") {
+    Kiosk k("full-day");
+    {
+        auto db = k.open();
+        const Id jc = get_service_by_key(*db, "jobcentre").id;
+        // Fill today's free Jobcentre times.
+        for (const auto& s : slots_for(*db, k.site(), kToday, kToday, jc))
+            if (!s.taken && s.start > local(kNow)) book(*db, {s.session_id, kToday, s.start_minute}, "", local(kNow), BookingSource::Staff);
+        // Fill every Social centre time in the booking window.
+        const Id soc = get_service_by_key(*db, "social").id;
+        for (const auto& s : slots_for(*db, k.site(), kToday, add_days(kToday, 14), soc))
+            if (!s.taken && s.start > local(kNow)) book(*db, {s.session_id, s.date, s.start_minute}, "", local(kNow), BookingSource::Staff);
+    }
+    const std::string jc = std::to_string(k.service("jobcentre"));
+    const std::string soc = std::to_string(k.service("social"));
+    const int rc = k.run(to_home + "tap ###book\nexpect-disabled ###service_" + soc + "\nexpect-text \"No free times\"\n"
+                         "shot book-service-full\ntap ###service_" + jc + R"(
+expect-screen book-day
+expect-no-button ###day_2026-11-24
+expect-button ###day_2026-12-01
+shot book-day
+)");
+    INFO(k.log());
+    CHECK(rc == 0);
+}
+
+TEST_CASE("racing: the slot is booked by staff while the visitor confirms -> just taken, nothing doubled") {
+    Kiosk k("race");
+    const std::string sv = std::to_string(k.service("jobcentre"));
+    int rc = -1;
+    std::thread kiosk([&] {
+        rc = k.run(to_nickname(sv) + R"(
+tap ###skip
+expect-screen book-confirm
+signal at-confirm
+await go 60
+tap ###confirm
+expect-screen book-time
+expect-text "just taken"
+expect-no-button ###time_1040
+shot just-taken
+tap ###time_1020
+tap ###skip
+tap ###confirm
+expect-screen receipt
+)");
+    });
+    REQUIRE(k.wait_for("at-confirm"));
+    book_at(k, "jobcentre", kToday, 10 * 60 + 40);   // the admin tool wins the race
+    k.signal("go");
+    kiosk.join();
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    auto at1040 = live_at(k, 10 * 60 + 40);
+    REQUIRE(at1040.size() == 1);
+    CHECK(at1040[0].source == BookingSource::Staff);
+    auto at1020 = live_at(k, 10 * 60 + 20);
+    REQUIRE(at1020.size() == 1);
+    CHECK(at1020[0].source == BookingSource::Kiosk);
+}
+}
+
+TEST_SUITE("checkin") {
+TEST_CASE("check in with the code: checked in, proof with the time, N before you") {
+    Kiosk k("checkin");
+    const Booking b = book_at(k, "jobcentre", kToday, 10 * 60 + 20, "", BookingSource::Kiosk);
+    const int rc = k.run(to_home + "tap ###checkin\nexpect-screen checkin\nexpect-disabled ###ok\ntype " + b.code + R"(
+shot checkin
+tap ###ok
+expect-screen checkin-result
+expect-text "You are checked in"
+expect-text "Checked in Tuesday"
+expect-text "10:05"
+shot checkin-result
+tap ###done
+expect-screen welcome
+)");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    const Booking after = get_booking(*k.open(), b.id);
+    CHECK(after.status == BookingStatus::CheckedIn);
+    REQUIRE(after.checked_in_at.has_value());
+    CHECK(*after.checked_in_at == local(kNow));
+}
+
+TEST_CASE("wrong code: kind message, try again with an empty keypad") {
+    Kiosk k("checkin-wrong");
+    const int rc = k.run(to_home + R"(
+tap ###checkin
+type 12345
+tap ###ok
+expect-screen checkin-result
+expect-text "We do not know that code"
+shot checkin-unknown
+tap ###retry
+expect-screen checkin
+expect-no-text 12345
+type 1
+tap ###key_back
+expect-disabled ###ok
+)");
+    INFO(k.log());
+    CHECK(rc == 0);
+}
+
+TEST_CASE("too early, too late, cancelled booking, cancelled session") {
+    Kiosk k("checkin-cases");
+    const Booking late = book_at(k, "jobcentre", kToday, 10 * 60 + 20, "", BookingSource::Kiosk);
+    const Booking early = book_at(k, "jobcentre", kToday, 11 * 60 + 20, "", BookingSource::Kiosk);
+    const Booking cancelled = book_at(k, "jobcentre", kToday, 10 * 60 + 40, "", BookingSource::Kiosk);
+    cancel_booking(*k.open(), cancelled.code, local(kNow));
+    // Next Tuesday's session is cancelled (caseworker ill); its booking gets the apology.
+    const Date next{add_days(kToday, 7)};
+    const Booking sick = book_at(k, "jobcentre", next, 10 * 60 + 20, "", BookingSource::Kiosk);
+    cancel_session_date(*k.open(), sick.session_id, next, "ill", local(kNow));
+
+    auto one = [&](const std::string& code, const char* expect, const char* now, const char* shot) {
+        return k.run(to_home + "tap ###checkin\ntype " + code + "\ntap ###ok\nexpect-screen checkin-result\nexpect-text \"" +
+                         expect + "\"\nshot " + shot + "\n",
+                     now);
+    };
+    CHECK(one(early.code, "You are early", kNow, "too-early") == 0);
+    CHECK(one(late.code, "too late", "2026-11-24T10:45", "too-late") == 0);
+    CHECK(one(cancelled.code, "This time was cancelled", kNow, "booking-cancelled") == 0);
+    CHECK(one(sick.code, "The caseworker cannot come", "2026-12-01T10:10", "session-cancelled") == 0);
+    INFO(k.log());
+    CHECK(get_booking(*k.open(), early.id).status == BookingStatus::Booked);
+    CHECK(get_booking(*k.open(), late.id).status == BookingStatus::Booked);
+}
+}
+
+TEST_SUITE("walkin") {
+TEST_CASE("take a number: ticket A-01, then A-02 with one before") {
+    Kiosk k("walkin");
+    const std::string jc = std::to_string(k.service("jobcentre"));
+    const int rc = k.run(to_home + "tap ###walkin\nexpect-screen walkin-service\nshot walkin-service\ntap ###walkin_" + jc +
+                         "\nexpect-screen walkin-ticket\nexpect-text A-01\nexpect-text \"You are next\"\nshot walkin-ticket\n"
+                         "tap ###done\n" + to_home + "tap ###walkin\ntap ###walkin_" + jc +
+                         "\nexpect-text A-02\nexpect-text \"1 person before you\"\n");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    auto tickets = walkins_on(*k.open(), k.site(), kToday);
+    CHECK(tickets.size() == 2);
+}
+
+TEST_CASE("no walk-in for a service without a caseworker today") {
+    Kiosk k("walkin-none");
+    const std::string soc = std::to_string(k.service("social"));   // Thursdays only
+    const int rc = k.run(to_home + "tap ###walkin\nexpect-no-button ###walkin_" + soc + "\n");
+    INFO(k.log());
+    CHECK(rc == 0);
+}
+}
+
+TEST_SUITE("idle") {
+TEST_CASE("idle prompt, I'm still here keeps the input; the reset wipes it for good") {
+    Kiosk k("idle");
+    const std::string sv = std::to_string(k.service("jobcentre"));
+    const int rc = k.run(to_nickname(sv) + R"(
+type Mads
+advance-clock 85
+expect-screen book-nickname
+advance-clock 5
+expect-screen idle-prompt
+expect-text "starts over in 20 seconds"
+shot idle-prompt
+tap ###still_here
+expect-screen book-nickname
+expect-text Mads
+advance-clock 91
+expect-screen idle-prompt
+advance-clock 20
+expect-screen welcome
+)" + to_nickname(sv) + R"(
+expect-no-text Mads
+)");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    CHECK(live_at(k, 10 * 60 + 40).empty());
+}
+
+TEST_CASE("a receipt is never shown again after the reset") {
+    Kiosk k("idle-receipt");
+    const std::string sv = std::to_string(k.service("jobcentre"));
+    const int rc = k.run(to_nickname(sv) + R"(
+type Bo
+tap ###continue
+tap ###confirm
+expect-screen receipt
+capture code ###code
+advance-clock 95
+expect-screen idle-prompt
+advance-clock 25
+expect-screen welcome
+expect-no-text $code
+tap ###lang_en
+expect-no-text $code
+tap ###back
+tap ###lang_en
+tap ###checkin
+expect-no-text $code
+tap ###back
+expect-screen home
+tap ###back
+expect-screen welcome
+)");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    CHECK(live_at(k, 10 * 60 + 40).size() == 1);   // the booking itself stays
+}
+
+TEST_CASE("the idle time is a setting") {
+    Kiosk k("idle-setting");
+    set_setting(*k.open(), "kiosk.idle_seconds", "30");
+    const int rc = k.run(to_home + "tap ###book\nadvance-clock 31\nexpect-screen idle-prompt\n");
+    INFO(k.log());
+    CHECK(rc == 0);
+}
+}
+
+TEST_SUITE("staff") {
+TEST_CASE("staff PIN: wrong tries lock, the lock survives a restart, then staff mode works") {
+    Kiosk k("staff");
+    set_staff_pin(*k.open(), "2468");
+    const Booking b = book_at(k, "jobcentre", kToday, 10 * 60 + 20, "Ali", BookingSource::Kiosk);
+    std::string wrong;
+    // Try until the lock engages (the core decides after how many); at most five.
+    for (int i = 0; i < 5; ++i) wrong += "?type 1111\n?tap ###ok\n";
+    int rc = k.run(R"(
+staff-gesture 1
+expect-screen welcome
+staff-gesture
+expect-screen staff-pin
+shot staff-pin
+)" + wrong + "expect-text \"Too many wrong tries\"\nshot staff-pin-locked\n");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    CHECK(check_staff_pin(*k.open(), "0000", local(kNow)).locked_until > local(kNow));
+
+    // A restart: still locked, even with the right PIN.
+    rc = k.run("staff-gesture\ntype 2468\ntap ###ok\nexpect-screen staff-pin\nexpect-text \"Too many\"\n",
+               "2026-11-24T10:05");
+    REQUIRE(rc == 0);
+
+    // Later, the right PIN opens staff mode: mark seen, pause, then quit.
+    rc = k.run("staff-gesture\ntype 2468\ntap ###ok\nexpect-screen staff\nexpect-text Ali\nshot staff\ntap ###seen_b" +
+                   std::to_string(b.id) + "\ntap ###staff_pause\ntap ###staff_close\nexpect-screen paused\nshot paused\n"
+                   "staff-gesture\ntype 2468\ntap ###ok\ntap ###staff_quit\nexpect-screen never-reached\n",
+               "2026-11-24T10:30");
+    CHECK(rc == 0);   // quit ends the script before the impossible expectation
+    auto db = k.open();
+    CHECK(get_booking(*db, b.id).status == BookingStatus::Seen);
+    CHECK(get_setting(*db, "kiosk.paused", "") == "1");
+}
+
+TEST_CASE("Escape, Alt+F4 and window-close do not quit; without a PIN set staff mode stays shut") {
+    Kiosk k("staff-nopin");
+    const int rc = k.run("staff-gesture\nexpect-screen staff-pin\ntype 1234\ntap ###ok\nexpect-text \"No staff PIN\"\n"
+                         "tap ###back\nexpect-screen welcome\n");
+    INFO(k.log());
+    CHECK(rc == 0);
+}
+}
+
+TEST_SUITE("outage") {
+TEST_CASE("missing database: out of order, no crash; it recovers when the file is back") {
+    Kiosk k("outage-missing", false);
+    const fs::path real = k.dir / "real.sqlite";
+    ensure_demo_data(*db::open_store(real.string()), local(kNow));
+    int rc = -1;
+    std::thread kiosk([&] {
+        rc = k.run("expect-screen out-of-order\nshot out-of-order\nsignal down\nawait fixed 60\nwait 11\n"
+                   "expect-screen welcome\n");
+    });
+    REQUIRE(k.wait_for("down"));
+    fs::copy_file(real, k.db_path);
+    k.signal("fixed");
+    kiosk.join();
+    INFO(k.log());
+    CHECK(rc == 0);
+    CHECK(k.log().find("out of order") != std::string::npos);
+}
+
+TEST_CASE("corrupt database: out of order, the file is not written") {
+    Kiosk k("outage-corrupt", false);
+    std::ofstream(k.db_path, std::ios::binary) << std::string(8192, 'x');
+    const auto before = read(k.db_path);
+    const int rc = k.run("expect-screen out-of-order\nwait 25\nexpect-screen out-of-order\n");
+    INFO(k.log());
+    CHECK(rc == 0);
+    CHECK(read(k.db_path) == before);
+}
+}
+
+TEST_SUITE("live") {
+TEST_CASE("a session added by the admin tool shows on Home within seconds, without restart") {
+    Kiosk k("live");
+    int rc = -1;
+    std::thread kiosk([&] {
+        rc = k.run(to_home + "expect-no-text Karim\nsignal ready\nawait go 60\nwait 2\nexpect-text Karim\n");
+    });
+    REQUIRE(k.wait_for("ready"));
+    {
+        auto db = k.open();
+        Session s;
+        s.site_id = k.site();
+        s.service_id = get_service_by_key(*db, "social").id;
+        s.caseworker = "Karim";
+        s.first_date = kToday;
+        s.last_date = kToday;
+        s.start_minute = 13 * 60;
+        s.end_minute = 14 * 60;
+        add_session(*db, s);
+    }
+    k.signal("go");
+    kiosk.join();
+    INFO(k.log());
+    CHECK(rc == 0);
+}
+}
+
+TEST_SUITE("layout") {
+TEST_CASE("every button is at least 12 mm and the Back button sits on the right in Arabic") {
+    Kiosk k("layout");
+    const std::string sv = std::to_string(k.service("jobcentre"));
+    const int rc = k.run("tap ###lang_ar\nexpect-screen home\nshot home-ar\ntap ###book\nexpect-left-of ###home ###back\n"
+                         "shot book-service-ar\ntap ###back\ntap ###back\n" + to_nickname(sv) +
+                         "expect-left-of ###back ###home\n");
+    INFO(k.log());
+    CHECK(rc == 0);
+}
+
+TEST_CASE("portrait works too") {
+    Kiosk k("portrait");
+    const std::string sv = std::to_string(k.service("jobcentre"));
+    const int rc = k.run(to_nickname(sv) + "type Mads\ntap ###continue\ntap ###confirm\nexpect-screen receipt\nshot receipt-portrait\n",
+                         kNow, "--size 1080x1920");
+    INFO(k.log());
+    CHECK(rc == 0);
+}
+}
