@@ -399,4 +399,37 @@ TEST_CASE("a damaged database: clear message, non-zero exit, the file is not wri
     CHECK(slurp(cli.db) == bytes);
 }
 
+TEST_CASE("slots on the spring DST day through the CLI: 02:30 does not exist, 03:00 is 01:00 UTC") {
+    Cli cli;
+    cli.standard_setup();
+    cli.run({"sessions", "add", "--service", "skp", "--date", "2026-03-29", "--from", "02:30",
+             "--to", "04:00", "--slot", "30"}, "2026-03-28T12:00").j();
+    const json slots = cli.run({"slots", "--date", "2026-03-29"}, "2026-03-28T12:00").j();
+    REQUIRE(slots.size() == 2);
+    CHECK(slots[0]["time"] == "03:00");
+    CHECK(slots[0]["start_utc"] == 1774746000);   // 2026-03-29 01:00 UTC
+    CHECK(slots[1]["time"] == "03:30");
+    cli.fails({"book", "--session", "2", "--date", "2026-03-29", "--time", "02:30"},
+              "2026-03-28T12:00");
+    // INDGANG_NOW itself may not name a local time that does not exist.
+    const Result gap = cli.run({"slots"}, "2026-03-29T02:30");
+    CHECK(gap.exit != 0);
+    CHECK_FALSE(gap.err.empty());
+}
+
+TEST_CASE("another program's SQLite file: refused with a clear message") {
+    Cli cli;
+    {
+        indgang::db::Db other(cli.db);
+        other.exec("CREATE TABLE notes(text TEXT); INSERT INTO notes VALUES ('mælk')");
+    }
+    const Result r = cli.fails({"sites", "list"});
+    CHECK(r.exit == 3);
+    CHECK(r.err.find("not an Indgang database") != std::string::npos);
+    indgang::db::Db check(cli.db, indgang::db::Db::Mode::ReadOnly);
+    auto s = check.prepare("SELECT count(*) FROM sqlite_master");
+    REQUIRE(s.step());
+    CHECK(s.int64(0) == 1);   // no Indgang tables were added to it
+}
+
 }  // TEST_SUITE
