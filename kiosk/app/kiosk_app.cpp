@@ -12,6 +12,7 @@
 #include "core/domain/staff_pin.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/domain/walkin.hpp"
+#include "core/feedback/submit.hpp"
 #include "core/text/keyboard.hpp"
 #include "ui/widgets.hpp"
 
@@ -61,8 +62,14 @@ void pop_code_point(std::string& s) {
 KioskApp::KioskApp(KioskOptions opts) : opts_(std::move(opts)) {
     if (sodium_init() < 0) log_line("libsodium failed to initialise");
     text_ = std::make_unique<TextDraw>(opts_.i18n_dir);
-    visitor_.language = opts_.language.empty() ? "da" : opts_.language;
+    visitor_.language = opts_.language.empty() ? text_->shipped_default() : opts_.language;
     text_->set_language(visitor_.language);
+    try {
+        form_ = feedback::load_default_form();
+    } catch (const std::exception& e) {
+        form_error_ = e.what();
+        log_line("feedback form unavailable: " + form_error_);
+    }
 }
 
 KioskApp::~KioskApp() { reset_visitor(); }
@@ -166,7 +173,8 @@ void KioskApp::reset_visitor() {
     }
     wipe(v.result.code);
     wipe(v.result.proof);
-    for (auto& [q, a] : v.feedback) wipe(a);
+    for (auto& [q, a] : v.feedback.answers) wipe(a);
+    wipe(v.feedback.free_text);
     const bool paused = data_ && data_->paused;
     v = Visitor{};
     v.language = opts_.language.empty() && data_ ? data_->default_language
@@ -289,6 +297,7 @@ std::vector<Slot> KioskApp::free_times() const {
 }
 
 void KioskApp::frame(Ui& ui, const FrameInput& in) {
+    frame_ms_ = in.ms;
     if (in.input) {
         last_input_ms_ = in.ms;
     }
@@ -467,18 +476,25 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
     }
     case ScreenId::FeedbackQuestion: {
         FeedbackQuestionModel m;
+        const auto qs = feedback_questions();
+        if (qs.empty() || !form_) return draw_feedback_thanks(ui, text_->tr("Thank you."));
+        const auto* q = qs[std::clamp(visitor_.feedback_index, 0, static_cast<int>(qs.size()) - 1)];
+        m.title = text_->tr(form_->title.c_str());
+        if (visitor_.feedback_index == 0) m.intro = text_->tr(form_->intro.c_str());
         m.index = visitor_.feedback_index;
-        m.count = 3;
-        static const char* questions[] = {
-            "Did you feel safe and at ease?",
-            "Was the talk about what matters to you?",
-            "Did it matter that the talk was here?",
-        };
-        m.question = text_->tr(questions[std::clamp(m.index, 0, 2)]);
-        m.face_labels = {text_->tr("Not at all"), text_->tr("A little"), text_->tr("Somewhat"), text_->tr("Mostly"),
-                         text_->tr("Completely")};
-        for (const auto& [q, a] : visitor_.feedback)
-            if (q == std::to_string(m.index)) m.selected = a;
+        m.count = static_cast<int>(qs.size());
+        m.question = text_->tr(q->text.c_str());
+        m.decline_label = text_->tr(form_->decline_label.c_str());
+        m.scale = q->kind == feedback::QuestionKind::Scale;
+        if (m.scale) {
+            static const Icon faces[] = {Icon::Face1, Icon::Face2, Icon::Face3, Icon::Face4, Icon::Face5};
+            for (size_t i = 0; i < form_->scale.size(); ++i)
+                m.options.push_back({form_->scale[i].value, text_->tr(form_->scale[i].label.c_str()),
+                                     faces[std::min<size_t>(i, 4)]});
+        } else {
+            for (const auto& c : q->choices) m.options.push_back({c.key, text_->tr(c.label.c_str()), service_icon(c.key)});
+        }
+        if (const std::string* a = visitor_.feedback.find(q->key)) m.selected = *a;
         return draw_feedback_question(ui, m);
     }
     case ScreenId::FeedbackThanks: return draw_feedback_thanks(ui, visitor_.feedback_message);
@@ -555,6 +571,10 @@ void KioskApp::apply(const Intent& in, Instant now) {
             return;
         }
         if (v.screen == ScreenId::StaffPin) wipe(v.pin);
+        if (v.screen == ScreenId::FeedbackQuestion && v.feedback_index > 0) {
+            --v.feedback_index;
+            return;
+        }
         if (v.back.empty()) {
             v.screen = ScreenId::Welcome;
         } else {
@@ -842,13 +862,57 @@ void KioskApp::apply_staff(const Intent& in, Instant now) {
     }
 }
 
-void KioskApp::apply_feedback(const Intent& in, Instant) {
+std::vector<const feedback::Question*> KioskApp::feedback_questions() const {
+    std::vector<const feedback::Question*> out;
+    if (!form_) return out;
+    // Free-text questions need the keyboard and a scrubbing review; the kiosk asks only the
+    // scale and choice questions (see docs/kiosk.md).
+    for (const auto* q : form_->visible_questions(false))
+        if (q->kind != feedback::QuestionKind::Text) out.push_back(q);
+    return out;
+}
+
+void KioskApp::apply_feedback(const Intent& in, Instant now) {
     Visitor& v = visitor_;
-    // Placeholder until core/feedback lands: the flow is drawn, nothing is stored.
+    const auto qs = feedback_questions();
     if (in.act == Act::GoFeedback) {
-        v.feedback_message = text_->tr("Thank you. Feedback on this screen is coming soon. Please ask the staff for a paper form.");
-        go(ScreenId::FeedbackThanks);
+        v.feedback.clear();
+        v.feedback_index = 0;
+        press_filter_.reset();
+        if (qs.empty()) {
+            v.feedback_message = text_->tr("Sorry, feedback is not available right now. Please ask the staff.");
+            go(ScreenId::FeedbackThanks);
+        } else {
+            go(ScreenId::FeedbackQuestion);
+        }
+        return;
     }
+    if (v.screen != ScreenId::FeedbackQuestion || qs.empty()) return;
+    // A shaky double tap must not answer two questions at once.
+    if (!press_filter_.accept(static_cast<int64_t>(frame_ms_))) return;
+    const auto* q = qs[std::clamp(v.feedback_index, 0, static_cast<int>(qs.size()) - 1)];
+    if (in.act == Act::FeedbackAnswer) v.feedback.answer(q->key, in.text);
+    else if (in.act == Act::FeedbackSkip) v.feedback.skip(q->key);
+    if (v.feedback_index + 1 < static_cast<int>(qs.size())) {
+        ++v.feedback_index;   // Back steps through the questions (see apply)
+        return;
+    }
+    // Last question: store the whole draft at once, or nothing.
+    std::string message = text_->tr(form_->thanks.c_str());
+    try {
+        auto r = feedback::submit_feedback(*db_, data_->site.id, *form_, v.feedback, now, limiter_,
+                                           static_cast<int64_t>(frame_ms_));
+        if (!r.stored && r.admission != feedback::Admission::Empty)
+            log_line(std::string("feedback not stored: ") + feedback::to_string(r.admission));
+    } catch (const std::exception& e) {
+        log_line(std::string("feedback could not be stored: ") + e.what());
+        message = text_->tr("Sorry, your answers could not be saved. Please ask the staff.");
+    }
+    for (auto& [k, a] : v.feedback.answers) wipe(a);
+    v.feedback.clear();
+    v.feedback_message = message;
+    v.back.clear();
+    v.screen = ScreenId::FeedbackThanks;
 }
 
 }  // namespace indgang::kiosk

@@ -4,6 +4,9 @@
 #pragma once
 
 #include "app/live_data.hpp"
+#include "core/feedback/admission.hpp"
+#include "core/feedback/draft.hpp"
+#include "core/feedback/form.hpp"
 #include "screens/screens.hpp"
 #include "ui/text_draw.hpp"
 
@@ -47,7 +50,7 @@ struct Visitor {
     std::string code;                   // check-in keypad
     CheckInResultModel result;
     std::optional<WalkInTicket> ticket;
-    std::vector<std::pair<std::string, std::string>> feedback;   // question id, answer
+    feedback::Draft feedback;           // memory only; the reset drops it
     int feedback_index = 0;
     std::string feedback_message;
     std::string pin;                    // staff PIN being typed
@@ -118,6 +121,12 @@ private:
     int prompt_left_ = 0;
     bool quit_ = false;
     int generation_ = 0;
+    std::optional<feedback::Form> form_;          // the feedback form (assets/forms)
+    std::string form_error_;
+    feedback::SubmissionLimiter limiter_;         // per kiosk, not per visitor: survives resets
+    feedback::PressFilter press_filter_;
+    uint64_t frame_ms_ = 0;
+    std::vector<const feedback::Question*> feedback_questions() const;
 };
 
 }  // namespace indgang::kiosk

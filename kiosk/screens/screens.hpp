@@ -132,11 +132,20 @@ struct WalkInTicketModel {
 };
 Intent draw_walkin_ticket(Ui& ui, const WalkInTicketModel& m);
 
+struct FeedbackOption {
+    std::string value;           // stored answer: "1".."5" or a choice key
+    std::string label;           // translated
+    Icon icon = Icon::None;
+};
 struct FeedbackQuestionModel {
+    std::string title;           // the form's title
+    std::string intro;           // shown above the first question only
     std::string question;
     int index = 0, count = 0;
+    bool scale = true;           // five faces in a row; otherwise a list of choices
+    std::vector<FeedbackOption> options;
+    std::string decline_label;   // "Rather not say"
     std::string selected;        // answer chosen on an earlier visit to this question
-    std::vector<std::string> face_labels;   // 5 labels, worst → best
 };
 Intent draw_feedback_question(Ui& ui, const FeedbackQuestionModel& m);
 Intent draw_feedback_thanks(Ui& ui, const std::string& message);

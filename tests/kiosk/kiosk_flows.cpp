@@ -507,3 +507,51 @@ TEST_CASE("portrait works too") {
     CHECK(rc == 0);
 }
 }
+
+TEST_SUITE("feedback") {
+int count(const Kiosk& k, const char* sql) {
+    auto db = k.open();
+    auto st = db->prepare(sql);
+    return st.step() ? st.integer(0) : -1;
+}
+
+TEST_CASE("feedback: one question per screen, stored anonymously only at the end") {
+    Kiosk k("feedback");
+    std::string skips;
+    for (int i = 0; i < 8; ++i) skips += "wait 1\n?tap ###skip\n";
+    const int rc = k.run(to_home + R"(
+tap ###feedback
+expect-screen feedback-question
+expect-text "Who did you talk with?"
+shot feedback-choice
+tap ###answer_jobcentre
+wait 1
+expect-text "safe"
+shot feedback-faces
+tap ###answer_4
+wait 1
+tap ###back
+expect-text "safe"
+wait 1
+tap ###answer_5
+wait 1
+tap ###declined
+)" + skips + "expect-screen feedback-thanks\nshot feedback-thanks\ntap ###done\nexpect-screen welcome\n");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    CHECK(count(k, "SELECT count(*) FROM feedback_response") == 1);
+    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE question = 'service' AND answer = 'jobcentre'") == 1);
+    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE question = 'safe' AND answer = '5'") == 1);
+    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = 'declined'") == 1);
+}
+
+TEST_CASE("feedback: the idle reset discards a half-answered form") {
+    Kiosk k("feedback-idle");
+    const int rc = k.run(to_home + "tap ###feedback\ntap ###answer_jobcentre\nwait 1\ntap ###answer_2\n"
+                                   "advance-clock 95\nexpect-screen idle-prompt\nadvance-clock 25\nexpect-screen welcome\n");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    CHECK(count(k, "SELECT count(*) FROM feedback_response") == 0);
+    CHECK(count(k, "SELECT count(*) FROM feedback_answer") == 0);
+}
+}
