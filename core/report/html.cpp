@@ -7,6 +7,7 @@
 // [SECTION] Page
 #include "core/report/render.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 
@@ -43,6 +44,12 @@ struct Ctx {
             for (char& c : s) if (c == '.') c = ',';
         return s;
     }
+    // SVG coordinates: always '.', whatever the language.
+    static std::string coord(double v) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f", v);
+        return buf;
+    }
     std::string pct(double v) const { return num(100.0 * v, 0) + "\xC2\xA0%"; }
     std::string count(const Count& c) const { return esc(format_count(c, r.min_cell)); }
 };
@@ -55,10 +62,17 @@ const char* answer_colour(const std::string& key) {
     if (key == "4") return "#abd9e9";
     if (key == "5") return "#2c7bb6";
     if (key == "declined") return "#b8b8b8";
-    return "#5b7fa6";
+    return "#4e79a7";
+}
+// Choice answers (who the visitor talked with): a categorical palette in answer order.
+const char* colour_for(const QuestionTable& q, size_t i) {
+    static const char* categorical[] = {"#4e79a7", "#f28e2b", "#59a14f", "#b07aa1", "#76b7b2", "#9c755f"};
+    if (q.kind == feedback::QuestionKind::Scale || q.answers[i] == "declined") return answer_colour(q.answers[i]);
+    return categorical[i % 6];
 }
 const char* ink_on(const char* fill) {
-    return std::string_view(fill) == "#2c7bb6" || std::string_view(fill) == "#d7191c" ? "#fff" : "#1a1a1a";
+    const std::string_view f(fill);
+    return f == "#2c7bb6" || f == "#d7191c" || f == "#4e79a7" || f == "#9c755f" || f == "#b07aa1" ? "#fff" : "#1a1a1a";
 }
 
 // [SECTION] Charts ----------------------------------------------------------------------------
@@ -73,7 +87,11 @@ std::string distribution_chart(const Ctx& x, const QuestionTable& q) {
         if (g.n.value && *g.n.value > 0) rows.push_back(&g);
     if (rows.empty()) return "<p class=\"none\">" + esc(x.tr("Too few answers to draw a chart.")) + "</p>\n";
     const int h = static_cast<int>(rows.size()) * kRowH + 34;
-    const int w = kLabelW + kBarW + 70;
+    int legend_w = kLabelW + 120;
+    for (size_t i = 0; i < q.answers.size(); ++i)
+        legend_w += 30 + 7 * static_cast<int>(q.kind == feedback::QuestionKind::Scale && q.answers[i] != "declined"
+                                                  ? 1 : x.tr(q.answer_labels[i]).size());
+    const int w = std::max(kLabelW + kBarW + 70, legend_w);
     std::string s = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " +
                     std::to_string(h) + "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
                     "\" aria-label=\"" + esc(x.tr(q.text)) + "\">\n";
@@ -90,19 +108,19 @@ std::string distribution_chart(const Ctx& x, const QuestionTable& q) {
             const int v = *g->cells[i].value;
             visible_sum += v;
             const double bw = kBarW * v / n;
-            const char* fill = answer_colour(q.answers[i]);
-            s += "<rect x=\"" + x.num(kLabelW + at, 1) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
-                 x.num(bw, 1) + "\" height=\"" + std::to_string(kBarH) + "\" fill=\"" + fill + "\"><title>" +
+            const char* fill = colour_for(q, i);
+            s += "<rect x=\"" + Ctx::coord(kLabelW + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+                 Ctx::coord(bw) + "\" height=\"" + std::to_string(kBarH) + "\" fill=\"" + fill + "\"><title>" +
                  esc(x.tr(q.answer_labels[i])) + ": " + std::to_string(v) + "</title></rect>\n";
             if (bw >= 22)
-                s += "<text x=\"" + x.num(kLabelW + at + bw / 2, 1) + "\" y=\"" + std::to_string(y + 15) +
+                s += "<text x=\"" + Ctx::coord(kLabelW + at + bw / 2) + "\" y=\"" + std::to_string(y + 15) +
                      "\" class=\"in\" text-anchor=\"middle\" fill=\"" + ink_on(fill) + "\">" +
                      std::to_string(v) + "</text>\n";
             at += bw;
         }
         if (visible_sum < n) {
-            s += "<rect x=\"" + x.num(kLabelW + at, 1) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
-                 x.num(kBarW - at, 1) + "\" height=\"" + std::to_string(kBarH) +
+            s += "<rect x=\"" + Ctx::coord(kLabelW + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+                 Ctx::coord(kBarW - at) + "\" height=\"" + std::to_string(kBarH) +
                  "\" fill=\"url(#hidden)\" stroke=\"#888\" stroke-width=\"0.5\"><title>" +
                  esc(x.tr("Hidden: small numbers")) + "</title></rect>\n";
         }
@@ -118,10 +136,10 @@ std::string distribution_chart(const Ctx& x, const QuestionTable& q) {
         const std::string label = q.kind == feedback::QuestionKind::Scale && q.answers[i] != "declined"
                                       ? q.answers[i] : x.tr(q.answer_labels[i]);
         s += "<rect x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(y + 4) +
-             "\" width=\"12\" height=\"12\" fill=\"" + answer_colour(q.answers[i]) + "\"/>";
+             "\" width=\"12\" height=\"12\" fill=\"" + colour_for(q, i) + "\"/>";
         s += "<text x=\"" + std::to_string(lx + 16) + "\" y=\"" + std::to_string(y + 14) + "\" class=\"leg\">" +
              esc(label) + "</text>\n";
-        lx += 16 + 8 * static_cast<int>(label.size() > 2 ? 14 : label.size()) + 8;
+        lx += 16 + 7 * static_cast<int>(label.size()) + 14;   // ~7 px per character at 12 px
     }
     s += "<rect x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(y + 4) +
          "\" width=\"12\" height=\"12\" fill=\"url(#hidden)\" stroke=\"#888\" stroke-width=\"0.5\"/>";
@@ -156,17 +174,17 @@ std::string activity_chart(const Ctx& x) {
         for (int p = 0; p < 3; ++p) {
             if (vals[p] <= 0) continue;
             const double bw = static_cast<double>(kBarW) * vals[p] / most;
-            s += "<rect x=\"" + x.num(kLabelW + at, 1) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
-                 x.num(bw, 1) + "\" height=\"" + std::to_string(kBarH) + "\" fill=\"" + parts[p].fill +
+            s += "<rect x=\"" + Ctx::coord(kLabelW + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+                 Ctx::coord(bw) + "\" height=\"" + std::to_string(kBarH) + "\" fill=\"" + parts[p].fill +
                  "\"><title>" + esc(x.tr(parts[p].name)) + ": " + std::to_string(vals[p]) + "</title></rect>\n";
             if (bw >= 22)
-                s += "<text x=\"" + x.num(kLabelW + at + bw / 2, 1) + "\" y=\"" + std::to_string(y + 15) +
+                s += "<text x=\"" + Ctx::coord(kLabelW + at + bw / 2) + "\" y=\"" + std::to_string(y + 15) +
                      "\" class=\"in\" text-anchor=\"middle\" fill=\"" + ink_on(parts[p].fill) + "\">" +
                      std::to_string(vals[p]) + "</text>\n";
             at += bw;
         }
         const std::string rate = a->no_show_rate ? x.tr("no-show") + " " + x.pct(*a->no_show_rate) : "";
-        s += "<text x=\"" + x.num(kLabelW + at + 6, 1) + "\" y=\"" + std::to_string(y + 15) + "\" class=\"lbl\">" +
+        s += "<text x=\"" + Ctx::coord(kLabelW + at + 6) + "\" y=\"" + std::to_string(y + 15) + "\" class=\"lbl\">" +
              esc(rate) + "</text>\n";
         y += kRowH;
     }
