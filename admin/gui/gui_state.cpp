@@ -42,6 +42,7 @@ void reload(State& s, Instant now) {
     }
     std::snprintf(s.upload_config, sizeof s.upload_config, "%s",
                   get_setting(*s.db, settings_key::kUploadConfig, "").c_str());
+    s.outbox = upload::outbox_status(*s.db);
     s.data_version = s.db->data_version();
 }
 

@@ -4,14 +4,20 @@
 #include "core/db/sqlite.hpp"
 #include "core/domain/civil_time.hpp"
 #include "core/domain/model.hpp"
+#include "core/report/aggregate.hpp"
+#include "core/upload/outbox.hpp"
+#include "run_queue.hpp"
 
+#include <atomic>
 #include <functional>
+#include <optional>
+#include <thread>
 #include <string>
 #include <vector>
 
 namespace indgang::admin::gui {
 
-enum class Tab { Today, Timetable, Reports, Settings };
+enum class Tab { Today, Timetable, Reports, Upload, Settings };
 
 struct SessionForm {                 // the add/edit session form's fields
     Id editing = 0;                  // 0: adding a new session
@@ -28,6 +34,11 @@ struct SessionForm {                 // the add/edit session form's fields
 };
 
 struct State {
+    State() = default;
+    State(const State&) = delete;
+    ~State() {
+        if (sender.joinable()) sender.join();
+    }
     db::Db* db = nullptr;
     Id site_id = 0;
     Site site;
@@ -55,6 +66,16 @@ struct State {
         char to[6] = "16:00";
     };
     HoursRow hours[7];               // Monday … Sunday, edited on the Timetable tab
+
+    // Reports tab
+    char period[9] = "";             // "2026-11" or "2026-Q4"
+    std::optional<report::Report> report;
+
+    // Upload tab: the outbox, and a worker that sends without blocking the window.
+    std::vector<upload::BundleStatus> outbox;
+    RunQueue* main_queue = nullptr;
+    std::thread sender;
+    std::atomic<bool> sending{false};
 
     char pin[13] = "";
     // Settings tab fields, loaded from the setting table.

@@ -2,6 +2,7 @@
 
 #include "core/domain/settings.hpp"
 #include "core/domain/staff_pin.hpp"
+#include "core/text/bidi.hpp"
 #include "core/text/catalog.hpp"
 
 #include <imgui.h>
@@ -46,7 +47,9 @@ void draw_settings(State& s, Instant now) {
     ImGui::Text("Languages offered (none ticked = all):");
     for (const auto& l : shipped) {
         bool on = std::find(s.languages_on.begin(), s.languages_on.end(), l.code) != s.languages_on.end();
-        if (ImGui::Checkbox((l.code + "  " + l.native_name + "###lang_" + l.code).c_str(), &on)) {
+        // ImGui cannot shape or reorder: names in Arabic script arrive in visual form.
+        const std::string name = text::visual_line(l.native_name, l.rtl);
+        if (ImGui::Checkbox((l.code + "  " + name + "###lang_" + l.code).c_str(), &on)) {
             auto langs = s.languages_on;
             if (on) langs.push_back(l.code);
             else langs.erase(std::remove(langs.begin(), langs.end(), l.code), langs.end());

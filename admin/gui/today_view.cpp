@@ -3,6 +3,7 @@
 #include "core/domain/booking.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/domain/walkin.hpp"
+#include "core/text/bidi.hpp"
 
 #include <imgui.h>
 
@@ -73,7 +74,8 @@ void draw_today(State& s, Instant now) {
             ImGui::TableNextColumn();
             ImGui::Text("%s", b.code.c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%s", b.nickname.value_or("").c_str());
+            // Nicknames may be in any script; Arabic-script ones need shaping and reordering.
+            ImGui::Text("%s", text::visual_line(b.nickname.value_or(""), text::is_rtl(b.nickname.value_or(""))).c_str());
             ImGui::TableNextColumn();
             ImGui::TextColored(status_colour(b.status), "%s", status_label(b.status));
             ImGui::TableNextColumn();

@@ -9,6 +9,7 @@ namespace indgang::admin::gui {
 void draw_today(State& s, Instant now);       // today_view.cpp
 void draw_timetable(State& s, Instant now);   // timetable_view.cpp
 void draw_reports(State& s, Instant now);     // reports_view.cpp
+void draw_upload(State& s, Instant now);      // upload_view.cpp
 void draw_settings(State& s, Instant now);    // settings_view.cpp
 
 // Queues a staff action; the window runs it after the frame (so lists are never changed while

@@ -42,6 +42,8 @@ static void load_fonts() {
     merge.MergeMode = true;
     static const ImWchar arabic[] = {0x0600, 0x06FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
     io.Fonts->AddFontFromFileTTF((std::string(dir) + "NotoSansArabic-Regular.ttf").c_str(), 18.0f, &merge, arabic);
+    static const ImWchar ethiopic[] = {0x1200, 0x139F, 0};
+    io.Fonts->AddFontFromFileTTF((std::string(dir) + "NotoSansEthiopic-Regular.ttf").c_str(), 18.0f, &merge, ethiopic);
 }
 
 static bool save_png(SDL_Renderer* r, int w, int h, const std::string& path) {
@@ -62,6 +64,7 @@ static void draw_frame(State& s, Instant now, bool* tab_switch_pending, Tab forc
             {Tab::Today, "Today###today_tab", draw_today},
             {Tab::Timetable, "Timetable###timetable_tab", draw_timetable},
             {Tab::Reports, "Reports###reports_tab", draw_reports},
+            {Tab::Upload, "Upload###upload_tab", draw_upload},
             {Tab::Settings, "Settings###settings_tab", draw_settings},
         };
         for (const auto& t : tabs) {
@@ -94,8 +97,10 @@ int run_gui(Context& ctx) {
         std::fprintf(stderr, "indgang-admin: %s\n", e.what());
         return 3;
     }
+    RunQueue main_queue;
     State s;
     s.db = db.get();
+    s.main_queue = &main_queue;
     s.site_id = resolve_site(*db, ctx.site_id);
     s.tz = site_timezone(*db, s.site_id);
     s.day = s.tz.today(ctx.now());
@@ -127,8 +132,10 @@ int run_gui(Context& ctx) {
     ImGui_ImplSDLRenderer_Init(renderer);
 
     // Headless: each tab gets a few frames to lay out, then a screenshot.
-    const Tab shots[] = {Tab::Today, Tab::Timetable, Tab::Reports, Tab::Settings};
-    const char* shot_names[] = {"admin-today", "admin-timetable", "admin-reports", "admin-settings"};
+    const Tab shots[] = {Tab::Today, Tab::Timetable, Tab::Reports, Tab::Upload, Tab::Settings};
+    const char* shot_names[] = {"admin-today", "admin-timetable", "admin-reports", "admin-upload",
+                                "admin-settings"};
+    const int shot_count = 5;
     int shot = 0, frames_in_shot = 0;
     bool tab_switch_pending = headless;
     if (headless) std::filesystem::create_directories(ctx.screenshots_dir);
@@ -147,6 +154,7 @@ int run_gui(Context& ctx) {
             busy_frames = 3;
         }
         const Instant now = ctx.now();
+        main_queue.drain();
         if (SDL_GetTicks() - last_poll > 1000) {
             last_poll = SDL_GetTicks();
             try {
@@ -167,7 +175,7 @@ int run_gui(Context& ctx) {
             const std::string path = ctx.screenshots_dir + "/" + shot_names[shot] + ".png";
             if (!save_png(renderer, w, h, path)) std::fprintf(stderr, "could not write %s\n", path.c_str());
             frames_in_shot = 0;
-            if (++shot == 4) running = false;
+            if (++shot == shot_count) running = false;
             else tab_switch_pending = true;
         }
         SDL_RenderPresent(renderer);
@@ -175,6 +183,8 @@ int run_gui(Context& ctx) {
         if (busy_frames > 0) --busy_frames;
     }
     if (headless) std::printf("screenshots written to %s\n", ctx.screenshots_dir.c_str());
+    if (s.sender.joinable()) s.sender.join();
+    main_queue.drain();
 
     ImGui_ImplSDLRenderer_Shutdown();
     ImGui_ImplSDL2_Shutdown();

@@ -1,0 +1,92 @@
+#include "views.hpp"
+
+#include "core/db/store.hpp"
+#include "core/domain/settings.hpp"
+#include "core/export/bundle.hpp"
+#include "core/report/period.hpp"
+#include "core/upload/target.hpp"
+
+#include <imgui.h>
+
+namespace indgang::admin::gui {
+
+// Sends due bundles on a worker with its own connection (a connection belongs to one thread);
+// the result comes back through the main-thread queue.
+static void send_now(State& s, Instant now) {
+    if (s.sending.exchange(true)) return;
+    if (s.sender.joinable()) s.sender.join();
+    const std::string db_path = s.db->path();
+    const std::string config = get_setting(*s.db, settings_key::kUploadConfig, "");
+    s.sender = std::thread([&s, db_path, config, now] {
+        std::string message;
+        bool error = false;
+        try {
+            if (config.empty()) throw std::runtime_error("no upload target yet: set one on the Settings tab");
+            const upload::UploadTarget target = upload::load_target(config);
+            auto db = db::open_store(db_path);
+            upload::OutboxOptions options;
+            options.ignore_schedule = true;
+            const auto run = upload::run_outbox(*db, target, now, options);
+            message = std::to_string(run.delivered) + " delivered, " + std::to_string(run.still_pending) +
+                      " still pending";
+            for (const auto& a : run.attempts)
+                if (a.outcome != upload::Outcome::Delivered) {
+                    message += ": " + a.message;
+                    error = true;
+                    break;
+                }
+        } catch (const std::exception& e) {
+            message = e.what();
+            error = true;
+        }
+        s.main_queue->post([&s, message, error, now] {
+            s.sending = false;
+            set_status(s, message, error);
+            reload(s, now);
+        });
+    });
+}
+
+void draw_upload(State& s, Instant now) {
+    section("Monthly extract for the municipality");
+    ImGui::TextWrapped("The extract holds counts only: bookings by service and status, no-show rates, "
+                       "walk-ins and feedback with small groups hidden. No nicknames, codes or times.");
+    const std::string last_month = report::month_of(add_days(report::month_of(s.tz.today(now)).first, -1)).label;
+    if (ImGui::Button(("Make the extract for " + last_month + "###export").c_str()))
+        act(s, [&s, last_month, now] {
+            const auto q = exporting::export_bundle(*s.db, s.site_id, last_month, now);
+            set_status(s, q.reused ? "That extract was already queued; nothing new."
+                                   : "Extract " + last_month + " queued for upload.");
+        });
+    ImGui::SameLine();
+    ImGui::BeginDisabled(s.sending);
+    if (ImGui::Button(s.sending ? "Sending…###send" : "Send now###send")) send_now(s, now);
+    ImGui::EndDisabled();
+
+    section("Outbox");
+    if (s.outbox.empty()) ImGui::TextDisabled("Nothing queued yet.");
+    if (!s.outbox.empty() &&
+        ImGui::BeginTable("outbox", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        for (const char* h : {"Period", "State", "Tries", "Last message", "Digest"}) ImGui::TableSetupColumn(h);
+        ImGui::TableHeadersRow();
+        for (const auto& b : s.outbox) {
+            ImGui::TableNextRow();
+            ImGui::TableNextColumn();
+            ImGui::Text("%s", b.period.c_str());
+            ImGui::TableNextColumn();
+            const ImVec4 colour = b.state == "delivered" ? ImVec4(0.1f, 0.5f, 0.2f, 1)
+                                  : b.state == "failed"  ? ImVec4(0.8f, 0.2f, 0.1f, 1)
+                                                         : ImGui::GetStyleColorVec4(ImGuiCol_Text);
+            ImGui::TextColored(colour, "%s", b.state.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%d", b.attempts);
+            ImGui::TableNextColumn();
+            ImGui::TextWrapped("%s", b.last_message.c_str());
+            ImGui::TableNextColumn();
+            ImGui::Text("%.12s…", b.sha256.c_str());
+        }
+        ImGui::EndTable();
+    }
+}
+
+}  // namespace indgang::admin::gui
