@@ -119,6 +119,18 @@ TEST_CASE("a taken slot cannot be booked again; cancelling frees it") {
     const Booking again = w.at(hm(10, 0));
     CHECK(again.id != first.id);
     CHECK(w.count("SELECT count(*) FROM booking WHERE status <> 'cancelled'") == 1);
+    // A slot whose booking was seen or missed stays taken.
+    const Booking seen = w.at(hm(10, 20));
+    mark_seen(*w.db, seen.id, may(5, 10, 40));
+    CHECK(error_of([&] { w.at(hm(10, 20)); }) == ErrorCode::SlotTaken);
+    const Booking missed = w.at(hm(10, 40));
+    mark_no_show(*w.db, missed.id, may(5, 11, 0));
+    CHECK(error_of([&] { w.at(hm(10, 40)); }) == ErrorCode::SlotTaken);
+    const auto slots = slots_for(*w.db, w.site, w.tue, w.tue);
+    REQUIRE(slots.size() == 5);
+    CHECK(slots[1].taken);
+    CHECK(slots[2].taken);
+    CHECK_FALSE(slots[3].taken);
 }
 
 TEST_CASE("double booking is refused by the database itself, not only by book()") {

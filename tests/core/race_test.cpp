@@ -2,6 +2,10 @@
 // wins, the other gets SlotTaken, and the database holds exactly one live booking per slot.
 #include "world.hpp"
 
+#include "core/domain/walkin.hpp"
+
+#include <set>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -104,6 +108,56 @@ TEST_CASE("two processes racing for one slot: exactly one wins, 100 rounds") {
     CHECK(q.int64(2) == 1);         // and none has two
     CHECK(db::integrity_check(*db) == "ok");
     for (const auto& slot : slots_for(*db, 1, day, day)) CHECK(slot.taken);
+}
+
+TEST_CASE("two processes taking walk-in numbers at once never get the same number") {
+    TempDir dir;
+    const std::string path = dir.file("walkin-race.db");
+    Id site = 0, service = 0;
+    {
+        World w(path);
+        w.weekly(w.jobcentre, 2, hm(10, 0), hm(12, 0), 20, 20);
+        site = w.site;
+        service = w.jobcentre;
+    }
+    constexpr int kEach = 25;
+    int go[2];
+    REQUIRE(pipe(go) == 0);
+    pid_t kids[2];
+    for (auto& kid : kids) {
+        kid = fork();
+        REQUIRE(kid >= 0);
+        if (kid == 0) {
+            close(go[1]);
+            int rc = 0;
+            try {
+                auto db = db::open_store(path);
+                char c = 0;
+                if (read(go[0], &c, 1) != 1) _exit(3);
+                for (int i = 0; i < kEach; ++i) take_number(*db, site, service, may(5, 10, 30));
+            } catch (...) {
+                rc = 1;
+            }
+            _exit(rc);
+        }
+    }
+    close(go[0]);
+    CHECK(write(go[1], "gg", 2) == 2);
+    close(go[1]);
+    for (pid_t kid : kids) {
+        int status = 0;
+        REQUIRE(waitpid(kid, &status, 0) == kid);
+        CHECK(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 0);
+    }
+    auto db = db::open_store(path);
+    const auto tickets = walkins_on(*db, site, ymd(2026, 5, 5));
+    std::set<std::string> labels;
+    for (const auto& t : tickets) labels.insert(t.label);
+    CHECK(tickets.size() == 2u * kEach);
+    CHECK(labels.size() == 2u * kEach);
+    CHECK(labels.count("A-01") == 1);
+    CHECK(labels.count("A-50") == 1);
 }
 
 }  // TEST_SUITE
