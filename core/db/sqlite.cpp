@@ -93,7 +93,6 @@ Db::Db(const std::string& path, Mode mode, int busy_timeout_ms) : mode_(mode), p
     sqlite3_extended_result_codes(db_, 1);
     sqlite3_busy_timeout(db_, busy_timeout_ms);
     try {
-        if (mode == Mode::ReadWrite) exec("PRAGMA journal_mode=WAL");
         exec("PRAGMA synchronous=FULL");
         exec("PRAGMA foreign_keys=ON");
     } catch (...) {

@@ -94,7 +94,8 @@ public:
     enum class Mode { ReadWrite, ReadOnly };
 
     // Opens (creating if needed in ReadWrite mode) and applies the connection pragmas:
-    // WAL, synchronous=FULL, foreign_keys=ON, busy timeout.
+    // synchronous=FULL, foreign_keys=ON, busy timeout. WAL is switched on by open_store once the
+    // file is known to be ours (switching rewrites the header of someone else's file).
     explicit Db(const std::string& path, Mode mode = Mode::ReadWrite, int busy_timeout_ms = 5000);
     ~Db();
     Db(const Db&) = delete;

@@ -66,7 +66,10 @@ std::unique_ptr<Db> open_store(const std::string& path, Db::Mode mode) {
                          path + " was written by a newer Indgang (schema " +
                              std::to_string(version) + ", this build knows " +
                              std::to_string(schema_version()) + ")");
-    if (mode == Db::Mode::ReadWrite) migrate(*db);
+    if (mode == Db::Mode::ReadWrite) {
+        db->exec("PRAGMA journal_mode=WAL");
+        migrate(*db);
+    }
     return db;
 }
 

@@ -39,8 +39,14 @@ std::optional<std::string> clean_nickname(std::string_view raw) {
     if (s.isEmpty()) return std::nullopt;
     for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {
         const UChar32 c = s.char32At(i);
-        if (u_iscntrl(c) || u_charType(c) == U_UNASSIGNED || u_charType(c) == U_LINE_SEPARATOR ||
-            u_charType(c) == U_PARAGRAPH_SEPARATOR)
+        // Format characters (Cf) such as ZWNJ/ZWJ are ordinary Persian or emoji spelling and
+        // stay; bidi embeddings, overrides and isolates could make a nickname display as
+        // something else on the staff list, so they go with the control characters.
+        const auto type = u_charType(c);
+        const bool bidi_control = (c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069);
+        if (type == U_CONTROL_CHAR || type == U_UNASSIGNED || type == U_LINE_SEPARATOR ||
+            type == U_PARAGRAPH_SEPARATOR || type == U_PRIVATE_USE_CHAR || type == U_SURROGATE ||
+            bidi_control)
             throw DomainError(ErrorCode::Invalid, "the nickname contains control characters");
     }
     if (s.countChar32() > 40)
