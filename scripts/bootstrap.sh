@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs every build and test dependency from Debian 12 packages.
 # Idempotent: packages already present are skipped, so a second run is fast.
+# Extra packages for docs-only scripts may be named as arguments: scripts/bootstrap.sh chromium
 set -euo pipefail
 
 PACKAGES=(
@@ -19,6 +20,8 @@ PACKAGES=(
   openssl
   nginx openssh-server
 )
+
+PACKAGES+=("$@")
 
 missing=()
 for p in "${PACKAGES[@]}"; do

@@ -1,19 +1,14 @@
 #!/usr/bin/env bash
 # Docs only (not CI): builds a sample database with a month of bookings and feedback for the demo
-# værested, writes the HTML report, and screenshots it in headless Chromium (installed here from
-# Debian's `chromium` package when missing; the CI bootstrap does not need it).
+# værested, writes the HTML report, and screenshots it in headless Chromium (installed through
+# scripts/bootstrap.sh from Debian's `chromium` package; CI does not need it).
 # Usage: scripts/render-report.sh [BUILD_DIR]   → docs/screenshots/report-*.png
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$root"
 build="${1:-build}"
 
-if ! command -v chromium >/dev/null; then
-  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
-  export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get update -qq
-  $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-core
-fi
+scripts/bootstrap.sh chromium
 
 cmake -S . -B "$build" -G Ninja >/dev/null
 cmake --build "$build" --target indgang-admin
