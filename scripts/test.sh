@@ -17,7 +17,7 @@ run_suite() {
 }
 
 echo "== build and test (RelWithDebInfo) =="
-run_suite build -DCMAKE_BUILD_TYPE=RelWithDebInfo
+run_suite build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo
 echo "== build and test with ASan + UBSan =="
-run_suite build-asan -DCMAKE_BUILD_TYPE=Debug -DINDGANG_SANITIZE=ON
+run_suite build-test-asan -DCMAKE_BUILD_TYPE=Debug -DINDGANG_SANITIZE=ON
 echo "All tests passed (normal and sanitizer builds)."
