@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 #include <string_view>
+#include <type_traits>
 
 namespace indgang::db {
 
@@ -55,6 +56,15 @@ public:
     }
 
     bool step();                  // true when a row is available, false when done
+    // The first row as read(*this), or empty. Resets the statement either way, so a cached
+    // statement never keeps a read transaction (and an old snapshot) open.
+    template <typename F>
+    auto first(F&& read) -> std::optional<std::invoke_result_t<F, Stmt&>> {
+        std::optional<std::invoke_result_t<F, Stmt&>> out;
+        if (step()) out = read(*this);
+        reset();
+        return out;
+    }
     void exec() { while (step()) {} }   // run to completion, ignoring rows
     void reset();
 

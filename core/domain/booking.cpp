@@ -97,33 +97,24 @@ static Booking read_booking(db::Stmt& s) {
 }
 
 Booking get_booking(db::Db& db, Id id) {
-    auto& s = db.cached(BOOKING_SELECT "WHERE b.id = ?");
-    s.bind(id);
-    if (!s.step()) throw DomainError(ErrorCode::NotFound, "no booking " + std::to_string(id));
-    Booking b = read_booking(s);
-    s.reset();
-    return b;
+    auto b = db.cached(BOOKING_SELECT "WHERE b.id = ?").bind(id).first(read_booking);
+    if (!b) throw DomainError(ErrorCode::NotFound, "no booking " + std::to_string(id));
+    return *b;
 }
 
 std::optional<Booking> find_live_booking(db::Db& db, const std::string& code) {
-    auto& s = db.cached(BOOKING_SELECT "WHERE b.code = ? AND b.status IN ('booked', 'checked_in')");
-    s.bind(code);
-    std::optional<Booking> b;
-    if (s.step()) b = read_booking(s);
-    s.reset();
-    return b;
+    return db.cached(BOOKING_SELECT "WHERE b.code = ? AND b.status IN ('booked', 'checked_in')")
+        .bind(code)
+        .first(read_booking);
 }
 
 // The most recent booking with this code, live or not: a cancelled or missed code still deserves
 // a specific answer rather than "unknown".
 static std::optional<Booking> find_latest_booking(db::Db& db, const std::string& code) {
     if (auto live = find_live_booking(db, code)) return live;
-    auto& s = db.cached(BOOKING_SELECT "WHERE b.code = ? ORDER BY b.slot_start DESC LIMIT 1");
-    s.bind(code);
-    std::optional<Booking> b;
-    if (s.step()) b = read_booking(s);
-    s.reset();
-    return b;
+    return db.cached(BOOKING_SELECT "WHERE b.code = ? ORDER BY b.slot_start DESC LIMIT 1")
+        .bind(code)
+        .first(read_booking);
 }
 
 std::vector<Booking> bookings_on(db::Db& db, Id site_id, Date date) {
@@ -230,13 +221,11 @@ CheckInResult check_in(db::Db& db, Id site_id, const std::string& code, Instant 
         .exec();
     if (db.changes() != 1)
         throw DomainError(ErrorCode::AlreadyCheckedIn, "you are already checked in", now);
-    auto& ahead = db.cached("SELECT count(*) FROM booking WHERE session_id = ? AND slot_date = ? "
-                            "AND status = 'checked_in' AND slot_start < ?");
-    ahead.bind(b->session_id, format_date(b->date), b->start);
-    ahead.step();
     CheckInResult r;
-    r.ahead = ahead.integer(0);
-    ahead.reset();
+    r.ahead = *db.cached("SELECT count(*) FROM booking WHERE session_id = ? AND slot_date = ? "
+                         "AND status = 'checked_in' AND slot_start < ?")
+                   .bind(b->session_id, format_date(b->date), b->start)
+                   .first([](db::Stmt& s) { return s.integer(0); });
     tx.commit();
     r.booking = get_booking(db, b->id);
     return r;

@@ -5,12 +5,9 @@
 namespace indgang {
 
 std::optional<std::string> get_setting(db::Db& db, const std::string& key) {
-    auto& s = db.cached("SELECT value FROM setting WHERE key = ?");
-    s.bind(key);
-    std::optional<std::string> v;
-    if (s.step()) v = s.text(0);
-    s.reset();
-    return v;
+    return db.cached("SELECT value FROM setting WHERE key = ?").bind(key).first([](db::Stmt& s) {
+        return s.text(0);
+    });
 }
 
 std::string get_setting(db::Db& db, const std::string& key, const std::string& fallback) {

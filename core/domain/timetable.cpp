@@ -61,25 +61,23 @@ std::vector<Site> list_sites(db::Db& db) {
 }
 
 Site get_site(db::Db& db, Id site_id) {
-    auto& s = db.cached("SELECT id, name, address, timezone FROM site WHERE id = ?");
-    s.bind(site_id);
-    if (!s.step()) throw DomainError(ErrorCode::NotFound, "no site " + std::to_string(site_id));
-    Site site{s.int64(0), s.text(1), s.text(2), s.text(3), {}};
-    s.reset();
-    site.hours = hours_of(db, site_id);
-    return site;
+    auto site = db.cached("SELECT id, name, address, timezone FROM site WHERE id = ?")
+                    .bind(site_id)
+                    .first([](db::Stmt& s) { return Site{s.int64(0), s.text(1), s.text(2), s.text(3), {}}; });
+    if (!site) throw DomainError(ErrorCode::NotFound, "no site " + std::to_string(site_id));
+    site->hours = hours_of(db, site_id);
+    return *site;
 }
 
 TimeZone site_timezone(db::Db& db, Id site_id) {
     // One ICU zone object per name for the process: constructing one costs more than a query.
     static std::map<std::string, TimeZone> zones;
-    auto& s = db.cached("SELECT timezone FROM site WHERE id = ?");
-    s.bind(site_id);
-    if (!s.step()) throw DomainError(ErrorCode::NotFound, "no site " + std::to_string(site_id));
-    std::string name = s.text(0);
-    s.reset();
-    auto it = zones.find(name);
-    if (it == zones.end()) it = zones.emplace(name, TimeZone(name)).first;
+    const auto name = db.cached("SELECT timezone FROM site WHERE id = ?")
+                          .bind(site_id)
+                          .first([](db::Stmt& s) { return s.text(0); });
+    if (!name) throw DomainError(ErrorCode::NotFound, "no site " + std::to_string(site_id));
+    auto it = zones.find(*name);
+    if (it == zones.end()) it = zones.emplace(*name, TimeZone(*name)).first;
     return it->second;
 }
 
@@ -137,21 +135,15 @@ std::vector<Service> list_services(db::Db& db, bool include_inactive) {
 }
 
 Service get_service(db::Db& db, Id id) {
-    auto& s = db.cached("SELECT " SERVICE_COLUMNS " FROM service WHERE id = ?");
-    s.bind(id);
-    if (!s.step()) throw DomainError(ErrorCode::NotFound, "no service " + std::to_string(id));
-    Service v = read_service(s);
-    s.reset();
-    return v;
+    auto v = db.cached("SELECT " SERVICE_COLUMNS " FROM service WHERE id = ?").bind(id).first(read_service);
+    if (!v) throw DomainError(ErrorCode::NotFound, "no service " + std::to_string(id));
+    return *v;
 }
 
 Service get_service_by_key(db::Db& db, const std::string& key) {
-    auto& s = db.cached("SELECT " SERVICE_COLUMNS " FROM service WHERE key = ?");
-    s.bind(key);
-    if (!s.step()) throw DomainError(ErrorCode::NotFound, "no service '" + key + "'");
-    Service v = read_service(s);
-    s.reset();
-    return v;
+    auto v = db.cached("SELECT " SERVICE_COLUMNS " FROM service WHERE key = ?").bind(key).first(read_service);
+    if (!v) throw DomainError(ErrorCode::NotFound, "no service '" + key + "'");
+    return *v;
 }
 
 // [SECTION] Sessions ----------------------------------------------------------------------------
@@ -245,12 +237,9 @@ std::vector<Session> list_sessions(db::Db& db, Id site_id) {
 }
 
 Session get_session(db::Db& db, Id id) {
-    auto& s = db.cached("SELECT " SESSION_COLUMNS " FROM session WHERE id = ?");
-    s.bind(id);
-    if (!s.step()) throw DomainError(ErrorCode::NotFound, "no session " + std::to_string(id));
-    Session v = read_session(s);
-    s.reset();
-    return v;
+    auto v = db.cached("SELECT " SESSION_COLUMNS " FROM session WHERE id = ?").bind(id).first(read_session);
+    if (!v) throw DomainError(ErrorCode::NotFound, "no session " + std::to_string(id));
+    return *v;
 }
 
 bool session_runs_on(const Session& s, Date date) {
@@ -261,11 +250,10 @@ bool session_runs_on(const Session& s, Date date) {
 }
 
 bool is_session_cancelled(db::Db& db, Id session_id, Date date) {
-    auto& s = db.cached("SELECT 1 FROM session_cancellation WHERE session_id = ? AND date = ?");
-    s.bind(session_id, format_date(date));
-    const bool found = s.step();
-    s.reset();
-    return found;
+    return db.cached("SELECT 1 FROM session_cancellation WHERE session_id = ? AND date = ?")
+        .bind(session_id, format_date(date))
+        .first([](db::Stmt&) { return true; })
+        .has_value();
 }
 
 std::vector<Booking> cancel_session_date(db::Db& db, Id session_id, Date date,

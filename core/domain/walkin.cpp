@@ -13,7 +13,7 @@ std::string ticket_label(const std::string& prefix, int number) {
     return buf;
 }
 
-static WalkInTicket read_ticket(db::Db& db, db::Stmt& s) {
+static WalkInTicket read_ticket(db::Stmt& s) {
     WalkInTicket t;
     t.id = s.int64(0);
     t.site_id = s.int64(1);
@@ -23,7 +23,6 @@ static WalkInTicket read_ticket(db::Db& db, db::Stmt& s) {
     t.status = walkin_status_from(s.text(5));
     t.created_at = s.int64(6);
     t.label = ticket_label(s.text(7), t.number);
-    (void)db;
     return t;
 }
 
@@ -33,23 +32,17 @@ static WalkInTicket read_ticket(db::Db& db, db::Stmt& s) {
 
 static int waiting_ahead(db::Db& db, const WalkInTicket& t) {
     if (t.status != WalkInStatus::Waiting) return 0;
-    auto& s = db.cached("SELECT count(*) FROM walkin WHERE site_id = ? AND service_id = ? AND "
-                        "day = ? AND status = 'waiting' AND number < ?");
-    s.bind(t.site_id, t.service_id, format_date(t.day), t.number);
-    s.step();
-    const int n = s.integer(0);
-    s.reset();
-    return n;
+    return *db.cached("SELECT count(*) FROM walkin WHERE site_id = ? AND service_id = ? AND "
+                      "day = ? AND status = 'waiting' AND number < ?")
+                .bind(t.site_id, t.service_id, format_date(t.day), t.number)
+                .first([](db::Stmt& s) { return s.integer(0); });
 }
 
 WalkInTicket get_walkin(db::Db& db, Id id) {
-    auto& s = db.cached(WALKIN_SELECT "WHERE w.id = ?");
-    s.bind(id);
-    if (!s.step()) throw DomainError(ErrorCode::NotFound, "no walk-in ticket " + std::to_string(id));
-    WalkInTicket t = read_ticket(db, s);
-    s.reset();
-    t.ahead = waiting_ahead(db, t);
-    return t;
+    auto t = db.cached(WALKIN_SELECT "WHERE w.id = ?").bind(id).first(read_ticket);
+    if (!t) throw DomainError(ErrorCode::NotFound, "no walk-in ticket " + std::to_string(id));
+    t->ahead = waiting_ahead(db, *t);
+    return *t;
 }
 
 WalkInTicket take_number(db::Db& db, Id site_id, Id service_id, Instant now) {
@@ -64,12 +57,10 @@ WalkInTicket take_number(db::Db& db, Id site_id, Id service_id, Instant now) {
     // BEGIN IMMEDIATE serialises writers, so max + 1 cannot be handed out twice; the UNIQUE
     // constraint backs that up.
     db::Transaction tx(db);
-    auto& next = db.cached("SELECT coalesce(max(number), 0) + 1 FROM walkin "
-                           "WHERE site_id = ? AND service_id = ? AND day = ?");
-    next.bind(site_id, service_id, format_date(local.date));
-    next.step();
-    const int number = next.integer(0);
-    next.reset();
+    const int number = *db.cached("SELECT coalesce(max(number), 0) + 1 FROM walkin "
+                                  "WHERE site_id = ? AND service_id = ? AND day = ?")
+                            .bind(site_id, service_id, format_date(local.date))
+                            .first([](db::Stmt& s) { return s.integer(0); });
     db.cached("INSERT INTO walkin(site_id, service_id, day, number, created_at) VALUES (?, ?, ?, ?, ?)")
         .bind(site_id, service_id, format_date(local.date), number, now)
         .exec();
@@ -89,7 +80,7 @@ std::vector<WalkInTicket> walkins_on(db::Db& db, Id site_id, Date day) {
     std::vector<WalkInTicket> out;
     auto& s = db.cached(WALKIN_SELECT "WHERE w.site_id = ? AND w.day = ? ORDER BY w.service_id, w.number");
     s.bind(site_id, format_date(day));
-    while (s.step()) out.push_back(read_ticket(db, s));
+    while (s.step()) out.push_back(read_ticket(s));
     // Ahead counts per service: waiting tickets with a lower number.
     for (auto& t : out) {
         t.ahead = 0;
