@@ -673,6 +673,9 @@ void KioskApp::apply_booking(const Intent& in, Instant now) {
             v.receipt = std::move(b);
             v.back = {ScreenId::Welcome, ScreenId::Home};
             v.screen = ScreenId::Receipt;
+            // Our own commit does not move data_version for this connection: reload now so the
+            // time just booked is no longer offered. The receipt stands whatever happens here.
+            try { reload(now); } catch (const std::exception& e) { log_line(std::string("reload: ") + e.what()); }
         } catch (const DomainError& e) {
             if (e.code == ErrorCode::Invalid) {
                 v.confirm_error = text_->tr("Please use letters and numbers only.");
@@ -697,6 +700,7 @@ void KioskApp::apply_booking(const Intent& in, Instant now) {
             v.ticket = std::move(t);
             v.back = {ScreenId::Welcome, ScreenId::Home};
             v.screen = ScreenId::WalkInTicket;
+            try { reload(now); } catch (const std::exception& e) { log_line(std::string("reload: ") + e.what()); }
         } catch (const DomainError& e) {
             log_line(std::string("walk-in: ") + e.what());
             try { reload(now); } catch (const std::exception& e2) { fail(e2.what(), now); }

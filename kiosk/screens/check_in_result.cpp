@@ -24,7 +24,7 @@ Intent draw_check_in_result(Ui& ui, const CheckInResultModel& m) {
     text_block(ui, ui.m.dir(head, in), m.title, f.title, f.title_px, Align::Start, colour::text, true);
     const float line = f.bold_px * 1.5f;
     if (!m.detail.empty()) {
-        const float used = text_block(ui, in, m.detail, f.bold, f.bold_px * 1.1f);
+        const float used = text_block(ui, in, m.detail, f.bold, f.bold_px);
         in.take_top(used, gap);
     }
     if (!m.appointment.empty()) {

@@ -20,7 +20,9 @@ void here_today(Ui& ui, Rect r, const HomeModel& m) {
     for (const auto& t : m.today) {
         if (r.h < row_h) break;
         Rect row = r.take_top(row_h, ui.mm(2));
-        Rect icon = ui.m.dir(row.take_left(ui.mm(12), ui.mm(3)), Rect{row.x - ui.mm(15), row.y, row.w + ui.mm(15), row.h});
+        const Rect full = row;
+        Rect icon = ui.m.dir(row.take_left(ui.mm(12), ui.mm(3)), full);
+        row = ui.m.dir(row, full);
         draw_icon(ui.dl, t.icon, ImVec2(icon.x + icon.w / 2, icon.y + row_h * 0.32f), ui.mm(9), colour::primary, ui.rtl());
         Rect line1 = row.take_top(row_h / 2);
         text_block(ui, line1, t.service + " · " + t.caseworker, f.bold, f.body_px);

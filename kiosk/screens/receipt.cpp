@@ -13,13 +13,13 @@ Intent draw_receipt(Ui& ui, const ReceiptModel& m) {
     const bool portrait = ui.m.portrait();
     Rect done = area.take_bottom(ui.mm(28), gap * 2).centered(std::min(area.w, ui.mm(150)), ui.mm(28));
 
-    Rect card = area.centered(std::min(area.w, ui.mm(330)), std::min(area.h, ui.mm(portrait ? 190 : 150)));
+    Rect card = area.centered(std::min(area.w, ui.mm(330)), std::min(area.h, ui.mm(portrait ? 160 : 150)));
     ui.dl->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), colour::panel, ui.mm(3));
     ui.dl->AddRect(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), colour::good, ui.mm(3), 0, ui.mm(1));
     Rect in = card.inset(ui.mm(7));
     Rect code_col = in, info = in;
     if (portrait) {
-        code_col = info.take_top(in.h * 0.45f, gap);
+        code_col = info.take_top(in.h * 0.42f, gap);
     } else {
         code_col = ui.m.dir(info.take_left(in.w * 0.5f, ui.mm(8)), in);
         info = ui.m.dir(info, in);
@@ -32,8 +32,8 @@ Intent draw_receipt(Ui& ui, const ReceiptModel& m) {
                Align::Center, colour::text);
 
     const float line = f.bold_px * 1.45f;
-    text_block(ui, info.take_top(line), m.day, f.bold, f.bold_px * 1.1f);
-    text_block(ui, info.take_top(line), ui.text->fmt("at {time}", {{"time", m.time}}), f.bold, f.bold_px * 1.1f);
+    text_block(ui, info.take_top(line), m.day, f.bold, f.bold_px);
+    text_block(ui, info.take_top(line), ui.text->fmt("at {time}", {{"time", m.time}}), f.bold, f.bold_px);
     text_block(ui, info.take_top(line), m.service, f.body, f.bold_px);
     if (!m.caseworker.empty())
         text_block(ui, info.take_top(line), ui.text->fmt("with {name}", {{"name", m.caseworker}}), f.body, f.bold_px);

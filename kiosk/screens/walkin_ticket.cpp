@@ -17,8 +17,8 @@ Intent draw_walkin_ticket(Ui& ui, const WalkInTicketModel& m) {
     text_block(ui, in.take_top(f.bold_px * 1.4f, gap), m.service, f.bold, f.bold_px, Align::Center);
     Rect big = in.take_top(f.huge_px * 1.3f, gap);
     ui.reg->add({"ticket", m.label, {big.x, big.y, big.w, big.h}, false, true});
-    const ImVec2 sz = f.huge->CalcTextSizeA(f.huge_px * 1.2f, 1e9f, 0, m.label.c_str());
-    ui.dl->AddText(f.huge, f.huge_px * 1.2f, ImVec2(big.x + (big.w - sz.x) / 2, big.y + (big.h - sz.y) / 2),
+    const ImVec2 sz = f.huge->CalcTextSizeA(f.huge_px, 1e9f, 0, m.label.c_str());
+    ui.dl->AddText(f.huge, f.huge_px, ImVec2(big.x + (big.w - sz.x) / 2, big.y + (big.h - sz.y) / 2),
                    colour::primary, m.label.c_str());
     text_block(ui, in.take_top(f.bold_px * 1.4f, gap), m.ahead, f.bold, f.bold_px, Align::Center);
     text_block(ui, in, ui.tr("Have a seat. We will call your number."), f.body, f.body_px, Align::Center,

@@ -9,7 +9,7 @@ Intent draw_welcome(Ui& ui, const WelcomeModel& m) {
     Rect area = screen_frame(ui, m.site_name, NavNone, out);
     const Fonts& f = *ui.fonts;
     Rect head = area.take_top(f.title_px * 1.3f, ui.mm(2));
-    text_block(ui, head, ui.tr("Welcome"), f.title, f.title_px * 1.1f, Align::Center);
+    text_block(ui, head, ui.tr("Welcome"), f.title, f.title_px, Align::Center);
     Rect ask = area.take_top(f.bold_px * 1.4f, ui.m.gap() * 2);
     text_block(ui, ask, ui.tr("Choose your language"), f.body, f.bold_px, Align::Center, colour::muted);
 

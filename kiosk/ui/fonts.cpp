@@ -33,7 +33,7 @@ bool build_fonts(Fonts& f, const Metrics& m, const std::string& i18n_dir, const 
     ranges = text::to_imgui_ranges(cps);
     f.glyph_count = static_cast<int>(cps.size());
 
-    f.body_px = std::round(m.mm(7.5f));
+    f.body_px = std::round(m.mm(8.5f));   // drawn at the baked size only: scaled text looks uneven
     f.bold_px = std::round(m.mm(8.5f));
     f.title_px = std::round(m.mm(12.0f));
     f.huge_px = std::round(m.mm(26.0f));
@@ -54,7 +54,7 @@ bool build_fonts(Fonts& f, const Metrics& m, const std::string& i18n_dir, const 
     auto add = [&](float px, const std::vector<std::string>& faces, const ImWchar* glyphs) {
         ImFontConfig cfg;
         cfg.OversampleH = cfg.OversampleV = 1;   // big sizes need no oversampling; saves memory
-        cfg.PixelSnapH = false;   // text is often drawn scaled; snapped advances look uneven then
+        cfg.PixelSnapH = true;    // with oversampling 1, whole-pixel advances keep spacing even
         ImFont* font = nullptr;
         for (const auto& path : faces) {
             if (!std::filesystem::exists(path)) continue;

@@ -31,6 +31,8 @@ void ellipse_path(ImDrawList* dl, ImVec2 c, float rx, float ry) {
 }  // namespace
 
 void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col, bool mirrored) {
+    // Only arrows point with the reading direction; pictures of things are never mirrored.
+    mirrored = mirrored && (icon == Icon::Back || icon == Icon::Skip || icon == Icon::Backspace);
     const float th = std::max(2.0f, s * 0.07f);
     const float h = s / 2;
     auto P = [&](float dx, float dy) { return ImVec2(c.x + (mirrored ? -dx : dx) * h, c.y + dy * h); };

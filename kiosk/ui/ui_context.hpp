@@ -26,7 +26,7 @@ constexpr ImU32 warn_bg = IM_COL32(255, 240, 214, 255);
 constexpr ImU32 good = IM_COL32(26, 120, 60, 255);
 constexpr ImU32 good_bg = IM_COL32(226, 244, 230, 255);
 constexpr ImU32 disabled = IM_COL32(200, 200, 200, 255);
-constexpr ImU32 shade = IM_COL32(20, 28, 34, 170);
+constexpr ImU32 shade = IM_COL32(20, 28, 34, 230);   // hides what the visitor entered from passers-by
 }  // namespace colour
 
 struct Ui {

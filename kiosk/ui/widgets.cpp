@@ -56,7 +56,7 @@ bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, 
         draw_icon(dl, icon, ImVec2(r.x + r.w / 2, r.y + r.h / 2), std::min(inner.w, inner.h) * 0.8f, fg, ui.rtl());
         return clicked;
     }
-    const float label_px = tone == Tone::Primary ? f.bold_px * 1.15f : f.bold_px;
+    const float label_px = f.bold_px;
     if (icon != Icon::None) {
         const bool stacked = r.w / r.h < 2.0f && r.h > ui.mm(45);
         if (stacked) {
@@ -116,7 +116,8 @@ float text_block(Ui& ui, const Rect& r, std::string_view s, ImFont* font, float 
 
 Rect screen_frame(Ui& ui, std::string_view title, unsigned nav, Intent& out) {
     const Metrics& m = ui.m;
-    ui.dl->AddRectFilled(ImVec2(0, 0), ImVec2(m.width, m.height), colour::background);
+    // No full-screen fill: the platform clears to the background colour, and SDL's software
+    // renderer pays per pixel for every triangle.
     Rect area = m.screen().inset(m.margin());
     const float bar_h = ui.mm(22);
     Rect bar = area.take_top(bar_h, m.gap() * 1.5f);
