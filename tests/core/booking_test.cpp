@@ -74,6 +74,14 @@ TEST_CASE("nickname: zero-width (non-)joiners that Persian, Sinhala and emoji ne
         const std::string n = name;
         CAPTURE(n);
         CHECK(error_of([&] { clean_nickname(n); }) == std::nullopt);
+        CHECK(clean_nickname(n) == n);
+    }
+    // Bidi overrides and isolates could make a nickname show as something else on the staff
+    // list; they are refused with the control characters.
+    for (const char* bad : {"Bo\xE2\x80\xAE" "abc", "\xE2\x81\xA6" "Bo", "Bo\xE2\x80\xAA" "x"}) {
+        const std::string n = bad;
+        CAPTURE(n);
+        CHECK(error_of([&] { clean_nickname(n); }) == ErrorCode::Invalid);
     }
 }
 
