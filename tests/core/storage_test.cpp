@@ -304,4 +304,11 @@ TEST_CASE("a corrupted database in rollback-journal mode (e.g. a copy) is not wr
     CHECK(read_bytes(path) == before);
 }
 
+TEST_CASE("opening a missing file read-only is Unavailable and creates nothing") {
+    TempDir dir;
+    const std::string path = dir.file("missing.db");
+    CHECK(store_error_of(path, db::Db::Mode::ReadOnly) == db::StoreError::Kind::Unavailable);
+    CHECK_FALSE(std::filesystem::exists(path));
+}
+
 }  // TEST_SUITE
