@@ -134,6 +134,10 @@ bool Platform::init() {
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    // Without this SDL presents the software renderer's surface through an OpenGL "texture
+    // framebuffer": Mesa's llvmpipe gets loaded (~70 MB resident, a 1080p upload per frame,
+    // idle wake-ups). The plain window surface is what a small box without a GPU wants.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (headless() && !std::getenv("SDL_VIDEODRIVER")) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
         std::fprintf(stderr, "indgang-kiosk: SDL_Init failed: %s\n", SDL_GetError());

@@ -1,0 +1,41 @@
+#include "ui/fast_fill.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace indgang::kiosk {
+
+void fill_rounded(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float r) {
+    // Whole pixels, so the quads meet without seams.
+    a = ImVec2(std::floor(a.x), std::floor(a.y));
+    b = ImVec2(std::floor(b.x), std::floor(b.y));
+    r = std::floor(std::min({r, (b.x - a.x) / 2, (b.y - a.y) / 2}));
+    if (r < 1) {
+        dl->AddRectFilled(a, b, col);
+        return;
+    }
+    dl->AddRectFilled(ImVec2(a.x + r, a.y), ImVec2(b.x - r, b.y), col);
+    dl->AddRectFilled(ImVec2(a.x, a.y + r), ImVec2(a.x + r, b.y - r), col);
+    dl->AddRectFilled(ImVec2(b.x - r, a.y + r), ImVec2(b.x, b.y - r), col);
+    const ImVec2 centres[4] = {{a.x + r, a.y + r}, {b.x - r, a.y + r}, {b.x - r, b.y - r}, {a.x + r, b.y - r}};
+    const bool opaque = ((col >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF;
+    if (opaque) {
+        // Whole circles: the parts over the body blend the same colour onto itself, invisible,
+        // and only the outer arc gets an anti-aliased edge.
+        for (const auto& c : centres) dl->AddCircleFilled(c, r, col);
+        return;
+    }
+    // Translucent (shadows): quarter discs without anti-aliasing, so nothing is blended twice.
+    const ImDrawListFlags saved = dl->Flags;
+    dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
+    constexpr float pi = 3.14159265f;
+    const float start[4] = {pi, 1.5f * pi, 0.0f, 0.5f * pi};
+    for (int i = 0; i < 4; ++i) {
+        dl->PathLineTo(centres[i]);
+        dl->PathArcTo(centres[i], r, start[i], start[i] + 0.5f * pi);
+        dl->PathFillConvex(col);
+    }
+    dl->Flags = saved;
+}
+
+}  // namespace indgang::kiosk
