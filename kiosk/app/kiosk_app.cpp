@@ -14,6 +14,7 @@
 #include "core/domain/walkin.hpp"
 #include "core/feedback/submit.hpp"
 #include "core/text/keyboard.hpp"
+#include "core/text/speech.hpp"
 #include "ui/widgets.hpp"
 
 #include <sodium.h>
@@ -64,6 +65,7 @@ KioskApp::KioskApp(KioskOptions opts) : opts_(std::move(opts)) {
     text_ = std::make_unique<TextDraw>(opts_.i18n_dir);
     visitor_.language = opts_.language.empty() ? text_->shipped_default() : opts_.language;
     text_->set_language(visitor_.language);
+    speech_ = std::make_unique<ReadAloud>();
     try {
         form_ = feedback::load_default_form();
     } catch (const std::exception& e) {
@@ -114,6 +116,7 @@ void KioskApp::fail(const std::string& why, Instant now) {
 void KioskApp::reload(Instant now) {
     data_ = load_live_data(*db_, now);
     loaded_minute_ = now / 60;
+    volume_ = data_->volume;
     if (opts_.idle_seconds > 0) data_->idle_seconds = opts_.idle_seconds;
     ++generation_;
     if (!data_->paused && visitor_.screen == ScreenId::Paused) reset_visitor();
@@ -176,6 +179,9 @@ void KioskApp::reset_visitor() {
     for (auto& [q, a] : v.feedback.answers) wipe(a);
     wipe(v.feedback.free_text);
     const bool paused = data_ && data_->paused;
+    // The next visitor must not hear the previous one's screen.
+    if (speech_) speech_->stop();
+    spoken_page_.clear();
     v = Visitor{};
     v.language = opts_.language.empty() && data_ ? data_->default_language
                                                  : (opts_.language.empty() ? "da" : opts_.language);
@@ -202,7 +208,8 @@ void KioskApp::go(ScreenId s, bool push) {
 // [SECTION] Idle timer and polling -------------------------------------------------------------
 
 bool KioskApp::tick(uint64_t ms, Instant now) {
-    bool redraw = false;
+    // Finished speech goes to the audio device; the button's state may change.
+    bool redraw = speech_->pump(ms);
     if (!db_) {
         if (ms >= next_retry_ms_) {
             next_retry_ms_ = ms + kRetryMs;
@@ -261,6 +268,7 @@ bool KioskApp::tick(uint64_t ms, Instant now) {
 int KioskApp::next_wakeup_ms(uint64_t ms) const {
     uint64_t next = db_ ? next_poll_ms_ : next_retry_ms_;
     if (prompt_ || visitor_.pin_locked_until) next = std::min<uint64_t>(next, ms + 250);
+    if (speech_->active()) next = std::min<uint64_t>(next, ms + 100);   // notice the end of playback
     if (data_ && !prompt_) {
         const uint64_t due = last_input_ms_ + static_cast<uint64_t>(data_->idle_seconds) * 1000;
         if (due > ms) next = std::min(next, due);
@@ -310,6 +318,7 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
     }
     ui.m.rtl = text_->rtl();
     Intent intent = draw_screen(ui, in.now);
+    if (!prompt_) read_aloud_frame(ui);
     if (prompt_) {
         // The screen underneath stays visible but cannot be used until the visitor answers.
         intent = draw_idle_prompt(ui, prompt_left_);
@@ -357,7 +366,8 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
         HomeModel m;
         if (d) {
             m.site_name = d->site.name;
-            m.date_line = text_->day(d->today) + ", " + text_->time(now, d->tz.name());
+            // TRANSLATORS: Home's "Here today": the date and the clock. Arabic script uses "،".
+            m.date_line = text_->fmt("{day}, {time}", {{"day", text_->day(d->today)}, {"time", text_->time(now, d->tz.name())}});
             const int minute = d->tz.to_local(now).minute;
             for (const auto& s : d->today_sessions) {
                 const Service* sv = service(s.service_id);
@@ -403,7 +413,7 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
             int n = 0;
             for (const auto& sl : d->free_slots) n += sl.service_id == visitor_.service_id && sl.date == day;
             std::string label = text_->day(day);
-            if (day == d->today) label = std::string(text_->tr("Today")) + ", " + label;
+            if (day == d->today) label = text_->fmt("Today, {day}", {{"day", label}});
             m.days.push_back({"day_" + format_date(day), label, text_->trn("{n} free time", "{n} free times", n)});
         }
         return draw_book_day(ui, m);
@@ -864,6 +874,48 @@ void KioskApp::apply_staff(const Intent& in, Instant now) {
         log_line(std::string("staff action failed: ") + e.what());
         v.staff_message = e.what();
     }
+}
+
+// [SECTION] Read-aloud ---------------------------------------------------------------------------
+
+bool KioskApp::read_aloud_offered() {
+    switch (visitor_.screen) {
+    case ScreenId::StaffPin:
+    case ScreenId::Staff: return false;   // staff read for themselves
+    default: break;
+    }
+    if (volume_ <= 0) return false;       // staff turned read-aloud off
+    const auto* l = text_->find_language(visitor_.language);
+    if (!l || l->voice.empty()) return false;   // Somali, Tigrinya: espeak-ng has no voice
+    auto it = voice_installed_.find(l->voice);
+    if (it == voice_installed_.end()) {
+        bool ok = false;
+        try { ok = text::has_voice(l->voice); } catch (const std::exception&) {}
+        if (!ok) log_line("read-aloud: espeak-ng voice '" + l->voice + "' is not installed; button hidden");
+        it = voice_installed_.emplace(l->voice, ok).first;
+    }
+    return it->second;
+}
+
+void KioskApp::read_aloud_frame(Ui& ui) {
+    // Another page (screen, question or language) stops what was being read about the last one.
+    const std::string page = std::string(screen_name(visitor_.screen)) + "/" + std::to_string(visitor_.feedback_index) +
+                             "/" + visitor_.language;
+    if (page != spoken_page_) {
+        speech_->stop();
+        spoken_page_ = page;
+    }
+    if (!read_aloud_offered()) return;
+    // Drawn last, so the registry already holds everything this screen shows, in reading order.
+    if (draw_read_aloud_button(ui, speech_->active()).act != Act::ReadAloud) return;
+    if (speech_->active()) {
+        speech_->stop();
+        return;
+    }
+    std::vector<ReadAloudPiece> pieces;
+    for (const auto& e : ui.reg->entries()) pieces.push_back({e.id, e.label});
+    const auto* l = text_->find_language(visitor_.language);
+    speech_->speak(read_aloud_text(pieces), l->voice, l->code, volume_);
 }
 
 std::vector<const feedback::Question*> KioskApp::feedback_questions() const {

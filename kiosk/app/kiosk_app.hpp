@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/live_data.hpp"
+#include "audio/read_aloud.hpp"
 #include "core/feedback/admission.hpp"
 #include "core/feedback/draft.hpp"
 #include "core/feedback/form.hpp"
@@ -11,6 +12,7 @@
 #include "ui/text_draw.hpp"
 
 #include <cstdint>
+#include <map>
 #include <memory>
 #include <optional>
 #include <string>
@@ -127,6 +129,14 @@ private:
     feedback::PressFilter press_filter_;
     uint64_t frame_ms_ = 0;
     std::vector<const feedback::Question*> feedback_questions() const;
+
+    // Read-aloud: the speaker button over every visitor screen.
+    bool read_aloud_offered();
+    void read_aloud_frame(Ui& ui);
+    std::unique_ptr<ReadAloud> speech_;
+    std::map<std::string, bool> voice_installed_;  // espeak-ng voice → installed (asked once)
+    int volume_ = 80;                              // last known kiosk.volume (kept while out of order)
+    std::string spoken_page_;                      // the page being read; another page stops it
 };
 
 }  // namespace indgang::kiosk

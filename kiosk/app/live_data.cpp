@@ -33,6 +33,7 @@ LiveData load_live_data(db::Db& db, Instant now) {
     d.idle_seconds = std::max(15, get_setting_int(db, "kiosk.idle_seconds", 90));
     d.countdown_seconds = std::max(20, get_setting_int(db, "kiosk.idle_countdown_seconds", 20));
     d.paused = get_setting(db, "kiosk.paused", "0") == "1";
+    d.volume = std::clamp(get_setting_int(db, settings_key::kVolume, 80), 0, 100);
     d.default_language = get_setting(db, "kiosk.default_language", "da");
     std::stringstream langs(get_setting(db, "kiosk.languages", ""));
     for (std::string code; std::getline(langs, code, ',');)

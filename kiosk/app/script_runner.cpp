@@ -190,6 +190,19 @@ struct Runner {
             const auto* y = host.widgets().find_button(a[1]);
             return (x && y && x->rect.cx() < y->rect.cx()) || failed(a[0] + " is not left of " + a[1]);
         }
+        if (s.cmd == "expect-side") {   // expect-side ###id left|right: the centre is in that half of the screen
+            need(2);
+            const auto* x = host.widgets().find_button(a[0]);
+            if (!x) return failed("no button " + a[0]);
+            const bool left = x->rect.cx() < host.width() / 2;
+            if (a[1] != "left" && a[1] != "right") throw std::runtime_error("expect-side wants left or right");
+            return left == (a[1] == "left") || failed(a[0] + " is not on the " + a[1]);
+        }
+        if (s.cmd == "sleep") {   // real time: lets worker threads (read-aloud synthesis) finish
+            need(1);
+            std::this_thread::sleep_for(std::chrono::milliseconds(static_cast<int64_t>(std::stod(a[0]) * 1000)));
+            return true;
+        }
         if (s.cmd == "capture") {   // capture NAME ###id : remembers the widget's text as $NAME
             need(2);
             std::string id = a[1].starts_with("###") ? a[1].substr(3) : a[1];

@@ -28,6 +28,7 @@ enum class Act {
     StaffPause, StaffResume, StaffQuit, StaffClose,
     FeedbackAnswer,              // text = answer ("1".."5" or "declined")
     FeedbackSkip, FeedbackSubmit,
+    ReadAloud,                   // the speaker button: read this screen, or stop
 };
 
 struct Intent {

@@ -174,6 +174,11 @@ struct StaffModel {
 };
 Intent draw_staff(Ui& ui, const StaffModel& m);
 
+// The read-aloud button, drawn by the app over every visitor screen (when the language has a
+// voice). `playing`: reading now, a tap stops.
+Rect read_aloud_rect(const Ui& ui);
+Intent draw_read_aloud_button(Ui& ui, bool playing);
+
 // The idle prompt drawn over any screen.
 Intent draw_idle_prompt(Ui& ui, int seconds_left);
 

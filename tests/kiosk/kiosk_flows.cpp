@@ -491,9 +491,11 @@ TEST_SUITE("layout") {
 TEST_CASE("every button is at least 12 mm and the Back button sits on the right in Arabic") {
     Kiosk k("layout");
     const std::string sv = std::to_string(k.service("jobcentre"));
-    const int rc = k.run("tap ###lang_ar\nexpect-screen home\nshot home-ar\ntap ###book\nexpect-left-of ###home ###back\n"
+    const int rc = k.run("tap ###lang_ar\nexpect-screen home\nexpect-side ###back right\nexpect-side ###speak left\n"
+                         "shot home-ar\ntap ###book\nexpect-left-of ###home ###back\nexpect-side ###back right\n"
+                         "expect-side ###home right\n"
                          "shot book-service-ar\ntap ###back\ntap ###back\n" + to_nickname(sv) +
-                         "expect-left-of ###back ###home\n");
+                         "expect-left-of ###back ###home\nexpect-side ###back left\nexpect-side ###speak right\n");
     INFO(k.log());
     CHECK(rc == 0);
 }
@@ -553,5 +555,109 @@ TEST_CASE("feedback: the idle reset discards a half-answered form") {
     REQUIRE(rc == 0);
     CHECK(count(k, "SELECT count(*) FROM feedback_response") == 0);
     CHECK(count(k, "SELECT count(*) FROM feedback_answer") == 0);
+}
+}
+
+TEST_SUITE("readaloud") {
+// The kiosk writes each read-aloud request, its synthesised audio and each stop to this file
+// (INDGANG_SPEECH_LOG, tests only). No sound card is needed: without one the kiosk logs once and
+// the button behaves the same.
+struct SpeechLog {
+    fs::path path;
+    explicit SpeechLog(const Kiosk& k) : path(k.dir / "speech.log") {
+        fs::remove(path);
+        setenv("INDGANG_SPEECH_LOG", path.c_str(), 1);
+    }
+    ~SpeechLog() { unsetenv("INDGANG_SPEECH_LOG"); }
+    std::vector<std::string> lines() const {
+        std::vector<std::string> out;
+        std::ifstream in(path);
+        for (std::string l; std::getline(in, l);) out.push_back(l);
+        return out;
+    }
+};
+
+// "audio 4210 ms mean=812 no-device" -> {4210, 812}
+std::pair<long, long> audio_figures(const std::string& line) {
+    long ms = -1, mean = -1;
+    std::sscanf(line.c_str(), "audio %ld ms mean=%ld", &ms, &mean);
+    return {ms, mean};
+}
+
+TEST_CASE("Danish: the speaker reads the screen's text and choices; a second tap and another screen stop it") {
+    Kiosk k("readaloud-da");
+    SpeechLog log(k);
+    const int rc = k.run(R"(
+tap ###lang_da
+expect-screen home
+expect-side ###speak right
+tap ###speak
+sleep 4
+wait 0.5
+tap ###speak
+tap ###speak
+sleep 4
+wait 0.5
+tap ###book
+expect-screen book-service
+)");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    const auto l = log.lines();
+    INFO(read(log.path));
+    REQUIRE(l.size() == 6);
+    CHECK(l[0].starts_with("speak da voice=da volume=80: Hvad vil du gerne? Book en tid. hos en sagsbehandler. Tjek ind."));
+    CHECK(l[0].find("Fortæl os, hvordan det gik") != std::string::npos);
+    CHECK(l[0].find("Tilbage") == std::string::npos);   // navigation is not read
+    const auto [ms, mean] = audio_figures(l[1]);
+    CHECK(ms > 3000);      // several sentences at 145 words a minute
+    CHECK(mean > 100);     // not silence
+    CHECK(l[2] == "stop");   // the second tap
+    CHECK(l[3] == l[0]);     // a third tap reads again
+    CHECK(l[4].starts_with("audio "));
+    CHECK(l[5] == "stop");   // Book a time: another screen
+}
+
+TEST_CASE("Arabic: the speaker sits on the left, reads Arabic with the Arabic voice; the receipt code is spelled") {
+    Kiosk k("readaloud-ar");
+    SpeechLog log(k);
+    const std::string sv = std::to_string(k.service("jobcentre"));
+    const int rc = k.run("tap ###lang_ar\nexpect-screen home\nexpect-side ###speak left\ntap ###speak\nsleep 4\nwait 0.5\n"
+                         "tap ###book\ntap ###service_" + sv + "\ntap ###day_2026-11-24\ntap ###time_1040\n"
+                         "tap ###skip\ntap ###confirm\nexpect-screen receipt\ntap ###speak\nsleep 4\nwait 0.5\n");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    const auto l = log.lines();
+    INFO(read(log.path));
+    REQUIRE(l.size() >= 5);
+    CHECK(l[0].starts_with("speak ar voice=ar volume=80: ماذا تريد أن تفعل؟ احجز موعدًا."));
+    CHECK(audio_figures(l[1]).second > 100);
+    CHECK(l[2] == "stop");
+    const auto live = live_at(k, 10 * 60 + 40);
+    REQUIRE(live.size() == 1);
+    std::string spelled;
+    for (char c : live[0].code) spelled += std::string(spelled.empty() ? "" : " ") + c;
+    CHECK(l[3].starts_with("speak ar voice=ar"));
+    CHECK(l[3].find(spelled) != std::string::npos);
+    CHECK(audio_figures(l[4]).second > 100);
+}
+
+TEST_CASE("no button for Somali and Tigrinya (no voice) or at volume 0; the staff volume is used") {
+    Kiosk k("readaloud-hidden");
+    SpeechLog log(k);
+    int rc = k.run("tap ###lang_so\nexpect-screen home\nexpect-no-button ###speak\ntap ###back\n"
+                   "tap ###lang_ti\nexpect-screen home\nexpect-no-button ###speak\ntap ###back\n"
+                   "tap ###lang_da\nexpect-button ###speak\n");
+    INFO(k.log());
+    CHECK(rc == 0);
+    set_setting(*k.open(), settings_key::kVolume, "0");
+    rc = k.run("tap ###lang_da\nexpect-screen home\nexpect-no-button ###speak\n");
+    CHECK(rc == 0);
+    set_setting(*k.open(), settings_key::kVolume, "40");
+    rc = k.run("tap ###lang_uk\nexpect-screen home\ntap ###speak\n");
+    CHECK(rc == 0);
+    const auto l = log.lines();
+    REQUIRE(l.size() >= 1);
+    CHECK(l[0].starts_with("speak uk voice=uk volume=40: "));
 }
 }

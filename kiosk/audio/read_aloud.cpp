@@ -1,0 +1,240 @@
+#include "audio/read_aloud.hpp"
+
+#include "core/text/speech.hpp"
+
+#include <SDL.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+
+namespace indgang::kiosk {
+
+namespace {
+
+void log_stderr(const std::string& s) { std::fprintf(stderr, "indgang-kiosk: %s\n", s.c_str()); }
+
+bool ends_with_stop(const std::string& s) {
+    // ASCII . ! ? : and the Arabic question mark (U+061F), Urdu full stop (U+06D4), Ethiopic
+    // full stop (U+1362): espeak-ng already pauses there.
+    if (s.empty()) return true;
+    const char c = s.back();
+    if (c == '.' || c == '!' || c == '?' || c == ':') return true;
+    for (const char* end : {"\xD8\x9F", "\xDB\x94", "\xE1\x8D\xA2"})
+        if (const size_t n = std::char_traits<char>::length(end); s.size() >= n && s.compare(s.size() - n, n, end) == 0)
+            return true;
+    return false;
+}
+
+// Bidi isolates and marks (U+200E/F, U+2066–2069) are for the eye only; the middle dot that
+// separates "Jobcentre · Mette" reads better as a pause.
+std::string for_the_ear(const std::string& s) {
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        const unsigned char c = static_cast<unsigned char>(s[i]);
+        if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+            (static_cast<unsigned char>(s[i + 2]) == 0x8E || static_cast<unsigned char>(s[i + 2]) == 0x8F)) {
+            i += 3;
+            continue;
+        }
+        if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x81 &&
+            static_cast<unsigned char>(s[i + 2]) >= 0xA6 && static_cast<unsigned char>(s[i + 2]) <= 0xA9) {
+            i += 3;
+            continue;
+        }
+        if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xB7) {
+            out += ',';
+            i += 2;
+            continue;
+        }
+        out += s[i++];
+    }
+    while (!out.empty() && out.back() == ' ') out.pop_back();
+    return out;
+}
+
+}  // namespace
+
+std::string read_aloud_text(const std::vector<ReadAloudPiece>& pieces) {
+    std::string out;
+    for (const auto& p : pieces) {
+        // Navigation is the same on every screen, keys are single letters, and the speaker
+        // button itself has no words.
+        if (p.id == "back" || p.id == "home" || p.id == "speak" || p.id.rfind("key_", 0) == 0) continue;
+        std::string t = for_the_ear(p.text);
+        if (t.empty()) continue;
+        if (p.id == "code") {   // "6 5 8 7 4", not "sixty-five thousand …"
+            std::string spaced;
+            for (char c : t) {
+                if (!spaced.empty()) spaced += ' ';
+                spaced += c;
+            }
+            t = spaced;
+        }
+        if (!out.empty()) out += ' ';
+        out += t;
+        if (!ends_with_stop(t)) out += '.';
+    }
+    return out;
+}
+
+ReadAloud::ReadAloud() {
+    if (const char* p = std::getenv("INDGANG_SPEECH_LOG")) log_path_ = p;
+    wake_event_ = SDL_RegisterEvents(1);
+    worker_ = std::thread([this] { work(); });
+}
+
+ReadAloud::~ReadAloud() {
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        quit_ = true;
+        job_.clear();
+    }
+    cv_.notify_all();
+    if (worker_.joinable()) worker_.join();
+    if (device_) SDL_CloseAudioDevice(device_);
+}
+
+void ReadAloud::log(const std::string& line) {
+    if (log_path_.empty()) return;
+    std::ofstream(log_path_, std::ios::app) << line << '\n';
+}
+
+void ReadAloud::speak(const std::string& logical, const std::string& voice, const std::string& language, int volume) {
+    stop();
+    ++generation_;
+    log("speak " + language + " voice=" + voice + " volume=" + std::to_string(volume) + ": " + logical);
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        job_.clear();
+        job_.push_back({generation_, logical, voice, language, std::clamp(volume, 0, 100)});
+    }
+    cv_.notify_one();
+    waiting_ = true;
+}
+
+void ReadAloud::stop() {
+    if (!active()) return;
+    ++generation_;   // a result still on its way is dropped
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        job_.clear();
+    }
+    if (device_) {
+        SDL_PauseAudioDevice(device_, 1);
+        SDL_ClearQueuedAudio(device_);
+    }
+    waiting_ = playing_ = false;
+    log("stop");
+}
+
+void ReadAloud::work() {
+    for (;;) {
+        Job job;
+        {
+            std::unique_lock<std::mutex> lock(mu_);
+            cv_.wait(lock, [&] { return quit_ || !job_.empty(); });
+            if (quit_) return;
+            job = std::move(job_.front());
+            job_.pop_front();
+        }
+        Done d;
+        d.generation = job.generation;
+        d.volume = job.volume;
+        try {
+            text::Speech s = text::synthesize(job.text, job.voice);
+            // The staff volume, applied to the samples: SDL's queue has no volume of its own.
+            for (auto& v : s.pcm) v = static_cast<int16_t>(static_cast<int32_t>(v) * job.volume / 100);
+            d.pcm = std::move(s.pcm);
+            d.rate = s.sample_rate;
+        } catch (const std::exception& e) {
+            d.error = e.what();
+        }
+        {
+            std::lock_guard<std::mutex> lock(mu_);
+            if (quit_) return;
+            done_.push_back(std::move(d));
+        }
+        if (wake_event_ != static_cast<uint32_t>(-1)) {
+            SDL_Event ev{};
+            ev.type = wake_event_;
+            SDL_PushEvent(&ev);   // thread-safe; fails harmlessly before SDL is up
+        }
+    }
+}
+
+bool ReadAloud::open_device(int rate) {
+    if (device_ && device_rate_ == rate) return true;
+    if (device_failed_) return false;
+    if (device_) {
+        SDL_CloseAudioDevice(device_);
+        device_ = 0;
+    }
+    if (!SDL_WasInit(SDL_INIT_AUDIO) && SDL_InitSubSystem(SDL_INIT_AUDIO) != 0) {
+        device_failed_ = true;
+        log_stderr(std::string("read-aloud: no audio (") + SDL_GetError() + "); the kiosk carries on without sound");
+        return false;
+    }
+    SDL_AudioSpec want{}, have{};
+    want.freq = rate;
+    want.format = AUDIO_S16SYS;
+    want.channels = 1;
+    want.samples = 2048;
+    // allowed_changes 0: SDL converts to whatever the device wants.
+    device_ = SDL_OpenAudioDevice(nullptr, 0, &want, &have, 0);
+    if (!device_) {
+        device_failed_ = true;
+        log_stderr(std::string("read-aloud: no audio device (") + SDL_GetError() +
+                   "); the kiosk carries on without sound");
+        return false;
+    }
+    device_rate_ = rate;
+    return true;
+}
+
+bool ReadAloud::pump(uint64_t ms) {
+    const bool before = active();
+    std::deque<Done> done;
+    {
+        std::lock_guard<std::mutex> lock(mu_);
+        done.swap(done_);
+    }
+    for (auto& d : done) {
+        if (d.generation != generation_) continue;   // stopped meanwhile
+        waiting_ = false;
+        if (!d.error.empty()) {
+            log_stderr("read-aloud: " + d.error);
+            log("error: " + d.error);
+            continue;
+        }
+        int64_t sum = 0;
+        for (int16_t v : d.pcm) sum += std::abs(static_cast<int32_t>(v));
+        const long mean = d.pcm.empty() ? 0 : static_cast<long>(sum / static_cast<int64_t>(d.pcm.size()));
+        const bool device = open_device(d.rate);
+        log("audio " + std::to_string(d.pcm.size() * 1000 / std::max(d.rate, 1)) + " ms mean=" + std::to_string(mean) +
+            (device ? " device" : " no-device"));
+        if (!device) {
+            // Without speakers the button still goes to "stop" for as long as the speech
+            // lasts, so it behaves the same everywhere (and scripted tests see it).
+            silent_until_ms_ = ms + d.pcm.size() * 1000 / static_cast<uint64_t>(std::max(d.rate, 1));
+            playing_ = true;
+            continue;
+        }
+        SDL_ClearQueuedAudio(device_);
+        if (SDL_QueueAudio(device_, d.pcm.data(), static_cast<Uint32>(d.pcm.size() * sizeof(int16_t))) != 0) {
+            log_stderr(std::string("read-aloud: ") + SDL_GetError());
+            continue;
+        }
+        SDL_PauseAudioDevice(device_, 0);
+        playing_ = true;
+    }
+    if (playing_ && !device_ && ms >= silent_until_ms_) playing_ = false;
+    if (playing_ && device_ && SDL_GetQueuedAudioSize(device_) == 0) {
+        playing_ = false;
+        SDL_PauseAudioDevice(device_, 1);
+    }
+    return before != active();
+}
+
+}  // namespace indgang::kiosk
