@@ -20,6 +20,7 @@
 #include <cfloat>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <cstdlib>
 #include <ctime>
 #include <deque>
@@ -123,6 +124,8 @@ private:
     bool first_frame_done_ = false;
     double first_frame_ms_ = 0;
     std::vector<double> frame_cpu_ms_;
+    uint64_t shown_picture_ = 0;     // hash of the draw data on screen now
+    bool needs_full_redraw_ = true;  // window exposed, resized or its renderer reset
     std::vector<uint8_t> pixels_;
 };
 
@@ -226,6 +229,35 @@ void Platform::rebuild_fonts_if_needed() {
 
 // [SECTION] Frame ------------------------------------------------------------------------------
 
+// A word-at-a-time hash over everything that decides the picture: vertices, indices, clip
+// rects, textures. Not cryptographic; a collision would only skip one redraw.
+uint64_t hash_draw_data(const ImDrawData* dd) {
+    uint64_t h = 1469598103934665603ull;
+    auto mix = [&h](const void* p, size_t n) {
+        const auto* b = static_cast<const unsigned char*>(p);
+        size_t i = 0;
+        for (; i + 8 <= n; i += 8) {
+            uint64_t w;
+            std::memcpy(&w, b + i, 8);
+            h = (h ^ w) * 0x9E3779B97F4A7C15ull;
+            h ^= h >> 29;
+        }
+        for (; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
+    };
+    for (int i = 0; i < dd->CmdListsCount; ++i) {
+        const ImDrawList* dl = dd->CmdLists[i];
+        mix(dl->VtxBuffer.Data, static_cast<size_t>(dl->VtxBuffer.Size) * sizeof(ImDrawVert));
+        mix(dl->IdxBuffer.Data, static_cast<size_t>(dl->IdxBuffer.Size) * sizeof(ImDrawIdx));
+        for (const ImDrawCmd& c : dl->CmdBuffer) {
+            mix(&c.ClipRect, sizeof c.ClipRect);
+            mix(&c.TextureId, sizeof c.TextureId);
+            mix(&c.ElemCount, sizeof c.ElemCount);
+            mix(&c.IdxOffset, sizeof c.IdxOffset);
+        }
+    }
+    return h;
+}
+
 bool Platform::render_frame(bool capture) {
     const double cpu0 = cpu_ms();
     bool input = false;
@@ -272,9 +304,18 @@ bool Platform::render_frame(bool capture) {
     app_.frame(ui, {ms, now(), input, gesture});
     ImGui::End();
     ImGui::Render();
-    SDL_SetRenderDrawColor(renderer_, 246, 243, 238, 255);
-    SDL_RenderClear(renderer_);
-    ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+    // Frames after a tap often draw exactly what is already on screen (pressed states settling,
+    // timers that changed nothing visible). Rasterising 1920×1080 in software is the expensive
+    // part, so an unchanged picture is not drawn again.
+    const uint64_t picture = hash_draw_data(ImGui::GetDrawData());
+    const bool unchanged = picture == shown_picture_ && !capture && !needs_full_redraw_;
+    if (!unchanged) {
+        SDL_SetRenderDrawColor(renderer_, 246, 243, 238, 255);
+        SDL_RenderClear(renderer_);
+        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
+        shown_picture_ = picture;
+        needs_full_redraw_ = false;
+    }
     if (capture) {
         const int w = static_cast<int>(metrics_.width), h = static_cast<int>(metrics_.height);
         pixels_.resize(static_cast<size_t>(w) * h * 4);
@@ -282,7 +323,7 @@ bool Platform::render_frame(bool capture) {
         if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels_.data(), w * 4) != 0)
             pixels_.clear();
     }
-    SDL_RenderPresent(renderer_);
+    if (!unchanged) SDL_RenderPresent(renderer_);
     const double spent = cpu_ms() - cpu0;
     if (!first_frame_done_) {
         first_frame_done_ = true;
@@ -331,10 +372,12 @@ void Platform::handle(const SDL_Event& e) {
     case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) update_metrics();
         dirty_ = true;
+        needs_full_redraw_ = true;
         break;
     case SDL_RENDER_TARGETS_RESET:
     case SDL_RENDER_DEVICE_RESET:
         dirty_ = true;
+        needs_full_redraw_ = true;
         break;
     default: break;
     }

@@ -22,7 +22,9 @@ void fill_rounded(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float r) {
     if (opaque) {
         // Whole circles: the parts over the body blend the same colour onto itself, invisible,
         // and only the outer arc gets an anti-aliased edge.
-        for (const auto& c : centres) dl->AddCircleFilled(c, r, col);
+        // Few segments: the corners are small, and every triangle costs setup time.
+        const int segments = std::clamp(static_cast<int>(r / 2), 8, 24);
+        for (const auto& c : centres) dl->AddCircleFilled(c, r, col, segments);
         return;
     }
     // Translucent (shadows): quarter discs without anti-aliasing, so nothing is blended twice.
@@ -36,6 +38,16 @@ void fill_rounded(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float r) {
         dl->PathFillConvex(col);
     }
     dl->Flags = saved;
+}
+
+void frame_rounded(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 border, float r, float t) {
+    t = std::max(1.0f, std::round(t));
+    if (fill == border) {
+        fill_rounded(dl, a, b, fill, r);
+        return;
+    }
+    fill_rounded(dl, a, b, border, r);
+    fill_rounded(dl, ImVec2(a.x + t, a.y + t), ImVec2(b.x - t, b.y - t), fill, std::max(0.0f, r - t));
 }
 
 }  // namespace indgang::kiosk

@@ -47,8 +47,7 @@ bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, 
     if (tone != Tone::Primary && enabled)   // a soft shadow tells "this can be pressed"
         fill_rounded(dl, ImVec2(r.x, r.y + ui.mm(0.8f)), ImVec2(r.right(), r.bottom() + ui.mm(0.8f)),
                      IM_COL32(0, 0, 0, 28), round);
-    fill_rounded(dl, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), bg, round);
-    dl->AddRect(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), edge, round, 0, std::max(1.5f, ui.mm(0.5f)));
+    frame_rounded(dl, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), bg, edge, round, std::max(1.5f, ui.mm(0.5f)));
 
     const Fonts& f = *ui.fonts;
     const float pad = std::min(ui.mm(4), r.h * 0.12f);
@@ -171,8 +170,8 @@ Intent keypad(Ui& ui, const Rect& r, bool ok_enabled, std::string_view ok_label)
         ImGui::PopID();
         fill_rounded(ui.dl, ImVec2(k.x, k.y + ui.mm(0.8f)), ImVec2(k.right(), k.bottom() + ui.mm(0.8f)),
                              IM_COL32(0, 0, 0, 28), ui.mm(3));
-        fill_rounded(ui.dl, ImVec2(k.x, k.y), ImVec2(k.right(), k.bottom()), held ? colour::held : colour::panel, ui.mm(3));
-        ui.dl->AddRect(ImVec2(k.x, k.y), ImVec2(k.right(), k.bottom()), colour::border, ui.mm(3), 0, ui.mm(0.5f));
+        frame_rounded(ui.dl, ImVec2(k.x, k.y), ImVec2(k.right(), k.bottom()), held ? colour::held : colour::panel,
+                      colour::border, ui.mm(3), ui.mm(0.5f));
         const float px = std::min(key * 0.6f, ui.fonts->title_px);   // the baked size: crisp
         const ImVec2 sz = ui.fonts->title->CalcTextSizeA(px, 1e9f, 0, label.data(), label.data() + label.size());
         ui.dl->AddText(ui.fonts->title, px, ImVec2(k.x + (k.w - sz.x) / 2, k.y + (k.h - sz.y) / 2), colour::text,
@@ -270,10 +269,9 @@ void code_display(Ui& ui, const Rect& r, std::string_view code, int length, ImU3
     const float px = std::min(ui.fonts->huge_px, r.h * 0.8f);
     ui.reg->add({"code", std::string(code), {r.x, r.y, r.w, r.h}, false, true});
     for (int i = 0; i < length; ++i) {
-        fill_rounded(ui.dl, ImVec2(x, r.y), ImVec2(x + box_w, r.bottom()), colour::panel, ui.mm(2));
-        ui.dl->AddRect(ImVec2(x, r.y), ImVec2(x + box_w, r.bottom()),
-                       i == static_cast<int>(code.size()) ? colour::primary : colour::border, ui.mm(2), 0,
-                       i == static_cast<int>(code.size()) ? ui.mm(1) : ui.mm(0.5f));
+        const bool cursor = i == static_cast<int>(code.size());
+        frame_rounded(ui.dl, ImVec2(x, r.y), ImVec2(x + box_w, r.bottom()), colour::panel,
+                      cursor ? colour::primary : colour::border, ui.mm(2), cursor ? ui.mm(1) : ui.mm(0.5f));
         if (i < static_cast<int>(code.size())) {
             const char* d = code.data() + i;
             const ImVec2 sz = ui.fonts->huge->CalcTextSizeA(px, 1e9f, 0, d, d + 1);
