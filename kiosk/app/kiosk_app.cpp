@@ -176,6 +176,7 @@ void KioskApp::reset_visitor() {
     }
     wipe(v.result.code);
     wipe(v.result.proof);
+    wipe(v.result.appointment);
     for (auto& [q, a] : v.feedback.answers) wipe(a);
     wipe(v.feedback.free_text);
     const bool paused = data_ && data_->paused;
@@ -737,10 +738,12 @@ void KioskApp::apply_check_in(const Intent& in, Instant now) {
     const LiveData& d = *data_;
     CheckInResultModel r;
     r.code = v.code;
+    r.place = d.site.name + (d.site.address.empty() ? "" : ", " + d.site.address);
     auto describe = [&](const Booking& b) {
         std::string what;
         if (const Service* s = service(b.service_id)) what = service_name(*text_, *s);
-        if (!b.caseworker.empty()) what += ", " + text_->fmt("with {name}", {{"name", b.caseworker}});
+        // TRANSLATORS: "Jobcentre, with Mette" on the check-in proof. Arabic script uses "،".
+        if (!b.caseworker.empty()) what = text_->fmt("{service}, with {name}", {{"service", what}, {"name", b.caseworker}});
         return text_->fmt("{what}, {day} at {time}", {{"what", what}, {"day", text_->day(b.date)},
                                                       {"time", text_->time(b.start, d.tz.name())}});
     };

@@ -122,6 +122,7 @@ struct CheckInResultModel {
     std::string detail;          // "2 people before you" / why not
     std::string proof;           // "Checked in Tuesday 24 November 2026 at 10:42"
     std::string appointment;     // "Jobcentre with Mette at 11:00"
+    std::string place;           // "Værestedet Kilden, Kildevej 12, 5000 Odense C" (with the proof)
     std::string code;
     bool can_retry = false;
 };

@@ -97,6 +97,12 @@ std::vector<Booking> live_at(const Kiosk& k, int minute) {
     return out;
 }
 
+int count(const Kiosk& k, const char* sql) {
+    auto db = k.open();
+    auto st = db->prepare(sql);
+    return st.step() ? st.integer(0) : -1;
+}
+
 std::string to_home = "tap ###lang_en\nexpect-screen home\n";
 
 std::string to_nickname(const std::string& k_service) {
@@ -511,11 +517,6 @@ TEST_CASE("portrait works too") {
 }
 
 TEST_SUITE("feedback") {
-int count(const Kiosk& k, const char* sql) {
-    auto db = k.open();
-    auto st = db->prepare(sql);
-    return st.step() ? st.integer(0) : -1;
-}
 
 TEST_CASE("feedback: one question per screen, stored anonymously only at the end") {
     Kiosk k("feedback");
@@ -660,4 +661,68 @@ TEST_CASE("no button for Somali and Tigrinya (no voice) or at volume 0; the staf
     REQUIRE(l.size() >= 1);
     CHECK(l[0].starts_with("speak uk voice=uk volume=40: "));
 }
+}
+
+TEST_SUITE("screenshots") {
+// Welcome, Home, a booking receipt and a check-in in Danish, Arabic, Urdu and Tigrinya (issue 4).
+// The PNGs land in build*/tests/kiosk/shots/i18n-<lang>/shots/ and are looked at by a person
+// before they are copied to docs/screenshots/.
+TEST_CASE("i18n screens: every language books, checks in, and mirrors in right-to-left scripts") {
+    for (const char* lang : {"da", "ar", "ur", "ti"}) {
+        CAPTURE(lang);
+        const bool rtl = std::string(lang) == "ar" || std::string(lang) == "ur";
+        Kiosk k(std::string("i18n-") + lang);
+        const Booking b = book_at(k, "jobcentre", kToday, 10 * 60 + 20, "", BookingSource::Kiosk);
+        const std::string sv = std::to_string(k.service("jobcentre"));
+        const std::string side = rtl ? "right" : "left";
+        const std::string sep = std::string(lang) == "da" ? "." : ":";   // Danish writes 10.40
+        // Typed on each language's own keyboard (Tigrinya uses Latin entry).
+        const std::string nick = std::string(lang) == "ar" ? "سارة" : std::string(lang) == "ur" ? "سارہ" : "Sara";
+        const int rc = k.run("tap ###lang_" + std::string(lang) + "\ntap ###back\nexpect-screen welcome\nshot welcome\n"
+                             "tap ###lang_" + lang + "\nexpect-screen home\nexpect-side ###back " + side + "\nshot home\n"
+                             "tap ###book\ntap ###service_" + sv + "\ntap ###day_2026-11-24\ntap ###time_1040\n"
+                             "type " + nick + "\ntap ###continue\nexpect-screen book-confirm\nexpect-text " + nick + "\n"
+                             "expect-side ###back " + side + "\nshot book-confirm\ntap ###confirm\n"
+                             "expect-screen receipt\nexpect-text " + nick + "\nexpect-text 10" + sep + "40\nshot receipt\ntap ###done\n"
+                             "tap ###lang_" + lang + "\ntap ###checkin\ntype " + b.code + "\ntap ###ok\n"
+                             "expect-screen checkin-result\nexpect-text 10" + sep + "05\nexpect-text " + b.code + "\n"
+                             "expect-text Kildevej\nexpect-side ###back " + side + "\nshot checkin-result\n");
+        INFO(k.log());
+        CHECK(rc == 0);
+        CHECK(get_booking(*k.open(), b.id).status == BookingStatus::CheckedIn);
+        const auto live = live_at(k, 10 * 60 + 40);
+        REQUIRE(live.size() == 1);
+        CHECK(live[0].nickname.value_or("") == nick);
+    }
+}
+}
+
+TEST_SUITE("feedback") {
+// Issue 5 on the kiosk, in Danish and Arabic: every question answered through the real screens,
+// the database holds exactly the answers given, and no time of day nor any booking link.
+void feedback_end_to_end(const char* lang, const char* question_text) {
+    CAPTURE(lang);
+    Kiosk k(std::string("feedback-") + lang);
+    // An earlier, abandoned form in the same run must leave nothing behind.
+    const int rc = k.run("tap ###lang_" + std::string(lang) + "\nexpect-screen home\ntap ###feedback\n"
+                         "expect-screen feedback-question\ntap ###answer_social\nwait 1\ntap ###answer_1\nwait 1\n"
+                         "advance-clock 95\nexpect-screen idle-prompt\nadvance-clock 25\nexpect-screen welcome\n"
+                         "tap ###lang_" + lang + "\ntap ###feedback\nexpect-screen feedback-question\nshot feedback-1\n"
+                         "tap ###answer_jobcentre\nwait 1\nexpect-text \"" + question_text + "\"\nshot feedback-2\n"
+                         "tap ###answer_4\nwait 1\ntap ###answer_5\nwait 1\ntap ###declined\nwait 1\n"
+                         "?tap ###answer_3\nwait 1\n?tap ###skip\nwait 1\n?tap ###skip\nwait 1\n?tap ###skip\nwait 1\n"
+                         "expect-screen feedback-thanks\nshot feedback-thanks\ntap ###done\nexpect-screen welcome\n");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    CHECK(count(k, "SELECT count(*) FROM feedback_response") == 1);
+    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE question = 'service' AND answer = 'jobcentre'") == 1);
+    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = 'social'") == 0);   // the abandoned form
+    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = '1'") == 0);
+    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = '4'") == 1);
+    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = '5'") == 1);
+    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = 'declined'") == 1);
+}
+
+TEST_CASE("feedback end to end in Danish") { feedback_end_to_end("da", "tryg"); }
+TEST_CASE("feedback end to end in Arabic") { feedback_end_to_end("ar", "بالأمان"); }
 }
