@@ -61,7 +61,10 @@ std::string read_aloud_text(const std::vector<ReadAloudPiece>& pieces) {
     for (const auto& p : pieces) {
         // Navigation is the same on every screen, keys are single letters, and the speaker
         // button itself has no words.
-        if (p.id == "back" || p.id == "home" || p.id == "speak" || p.id.rfind("key_", 0) == 0) continue;
+        // Language names (Welcome) are each in their own script: one voice cannot read them all.
+        if (p.id == "back" || p.id == "home" || p.id == "speak" || p.id.rfind("key_", 0) == 0 ||
+            p.id.rfind("lang_", 0) == 0)
+            continue;
         std::string t = for_the_ear(p.text);
         if (t.empty()) continue;
         if (p.id == "code") {   // "6 5 8 7 4", not "sixty-five thousand …"
