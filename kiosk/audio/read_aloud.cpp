@@ -44,8 +44,11 @@ std::string for_the_ear(const std::string& s) {
             continue;
         }
         if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xB7) {
+            while (!out.empty() && out.back() == ' ') out.pop_back();
             out += ',';
             i += 2;
+            while (i < s.size() && s[i] == ' ') ++i;
+            out += ' ';
             continue;
         }
         out += s[i++];
