@@ -47,8 +47,10 @@ struct CheckInResult {
 // BookingCancelled, SessionCancelled, AlreadyCheckedIn (when = first check-in time).
 CheckInResult check_in(db::Db& db, Id site_id, const std::string& code, Instant now);
 
-// Staff corrections. mark_seen works from booked, checked_in or missed (a visitor who talked to
-// the caseworker without checking in is not a no-show); mark_no_show from booked or checked_in.
+// Staff corrections, from any live or settled status (staff fix their own mistakes too):
+// mark_seen from booked, checked_in, missed or seen — a visitor who talked to the caseworker
+// without checking in is not a no-show; mark_no_show from booked, checked_in, seen or missed.
+// A cancelled booking cannot be marked.
 void mark_seen(db::Db& db, Id booking_id, Instant now);
 void mark_no_show(db::Db& db, Id booking_id, Instant now);
 

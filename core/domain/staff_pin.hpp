@@ -21,8 +21,8 @@ struct PinCheck {
 
 // While locked, returns ok = false without looking at the PIN.
 PinCheck check_staff_pin(db::Db& db, const std::string& pin, Instant now);
-// The delay after `failures` consecutive failures: none for the first 3, then 30 s doubling,
-// capped at 15 minutes.
+// The lock after `failures` consecutive failures: none after the first two; from the third,
+// 30 s doubling with each further failure, capped at 15 minutes.
 int pin_delay_seconds(int failures);
 
 }  // namespace indgang

@@ -1,6 +1,7 @@
 #include "core/domain/timetable.hpp"
 
 #include "core/domain/booking.hpp"
+#include "core/domain/demo_data.hpp"
 
 #include <algorithm>
 #include <map>
@@ -18,6 +19,8 @@ Id add_site(db::Db& db, const Site& site) {
     require(!site.name.empty(), "a site needs a name");
     TimeZone check(site.timezone);  // throws on an unknown zone
     db::Transaction tx(db);
+    // A new centre starts with the standard services, so its first session can be added at once.
+    if (list_services(db, true).empty()) ensure_standard_services(db);
     db.cached("INSERT INTO site(name, address, timezone) VALUES (?, ?, ?)")
         .bind(site.name, site.address, site.timezone)
         .exec();
