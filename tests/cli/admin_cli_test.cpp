@@ -103,15 +103,12 @@ public:
         return s.int64(0);
     }
 
-    // A site "Testhuset" with the jobcentre (A) and SKP (E) services and a Tuesday session
-    // 10:00–12:00, 20-minute slots, the last 20 minutes for walk-ins. Returns the session id.
+    // A site "Testhuset" (which brings the five standard services: jobcentre A … SKP E) and a
+    // Tuesday session 10:00–12:00, 20-minute slots, the last 20 minutes for walk-ins. Returns
+    // the session id.
     int64_t standard_setup() {
         CHECK(run({"sites", "add", "--name", "Testhuset", "--address", "Prøvevej 1",
                    "--hours", "1-5 09:00-16:00"}).j()["id"] == 1);
-        CHECK(run({"services", "add", "--key", "jobcentre", "--name", "Jobcenter", "--prefix", "A"})
-                  .j()["id"] == 1);
-        CHECK(run({"services", "add", "--key", "skp", "--name", "Støtte- og kontaktperson",
-                   "--prefix", "E"}).j()["id"] == 2);
         return run({"sessions", "add", "--service", "jobcentre", "--caseworker", "Mette",
                     "--weekday", "tue", "--from", "10:00", "--to", "12:00", "--slot", "20",
                     "--walkin", "20", "--first", "2026-05-05"})
@@ -145,13 +142,21 @@ TEST_CASE("sites, services and sessions: add and list with --json") {
     CHECK(sites[0]["hours"][0]["open"] == "09:00");
     CHECK(sites[0]["hours"][0]["close"] == "16:00");
 
+    // The first site brought the standard services; a centre adds its own beside them.
     const json services = cli.run({"services", "list"}).j();
-    REQUIRE(services.size() == 2);
+    REQUIRE(services.size() == 5);
     CHECK(services[0]["key"] == "jobcentre");
-    CHECK(services[1]["walkin_prefix"] == "E");
+    CHECK(services[0]["walkin_prefix"] == "A");
+    CHECK(services[4]["key"] == "skp");
+    CHECK(services[4]["walkin_prefix"] == "E");
+    CHECK(cli.run({"services", "add", "--key", "housing", "--name", "Boligrådgivning", "--prefix", "F"})
+              .j()["id"] == 6);
+    const auto dup = cli.run({"services", "add", "--key", "skp", "--name", "SKP", "--prefix", "E"});
+    CHECK(dup.exit != 0);
+    CHECK(dup.err.find("exists") != std::string::npos);
     CHECK(cli.run({"services", "set-active", "skp", "false"}).exit == 0);
-    CHECK(cli.run({"services", "list"}).j().size() == 1);
-    CHECK(cli.run({"services", "list", "--all"}).j().size() == 2);
+    CHECK(cli.run({"services", "list"}).j().size() == 5);
+    CHECK(cli.run({"services", "list", "--all"}).j().size() == 6);
 
     const auto one_off = cli.run({"sessions", "add", "--service", "skp", "--caseworker", "Lone",
                                   "--date", "2026-05-07", "--from", "13:00", "--to", "14:00",
