@@ -11,7 +11,7 @@ Intent draw_book_confirm(Ui& ui, const ConfirmModel& m) {
     const float gap = ui.m.gap();
     Rect card = area.take_top(std::min(area.h - ui.mm(40), ui.mm(125)), gap * 2)
                     .centered(std::min(area.w, ui.mm(260)), std::min(area.h - ui.mm(40), ui.mm(125)));
-    ui.dl->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), colour::panel, ui.mm(3));
+    panel(ui, card, colour::panel, ui.mm(3));
     Rect in = card.inset(ui.mm(8));
     Rect icon = ui.m.dir(in.take_left(ui.mm(22), ui.mm(6)), card.inset(ui.mm(8)));
     draw_icon(ui.dl, m.icon, ImVec2(icon.x + icon.w / 2, icon.y + ui.mm(11)), ui.mm(20), colour::primary, ui.rtl());

@@ -14,9 +14,7 @@ Intent draw_book_nickname(Ui& ui, const NicknameModel& m) {
 
     const float field_w = std::min(area.w, ui.mm(200));
     Rect field = area.take_top(ui.mm(20), gap).centered(field_w, ui.mm(20));
-    ui.dl->AddRectFilled(ImVec2(field.x, field.y), ImVec2(field.right(), field.bottom()), colour::panel, ui.mm(2));
-    ui.dl->AddRect(ImVec2(field.x, field.y), ImVec2(field.right(), field.bottom()), colour::primary, ui.mm(2), 0,
-                   ui.mm(0.8f));
+    panel(ui, field, colour::panel, ui.mm(2), colour::primary, ui.mm(0.8f));
     Rect inner = field.inset(ui.mm(4));
     const float used_w = m.nickname.empty()
                              ? 0.0f

@@ -11,7 +11,7 @@ Intent draw_book_time(Ui& ui, const BookTimeModel& m) {
                ui.fonts->body_px, Align::Center, colour::muted);
     if (!m.notice.empty()) {
         Rect n = area.take_top(ui.mm(18), ui.m.gap());
-        ui.dl->AddRectFilled(ImVec2(n.x, n.y), ImVec2(n.right(), n.bottom()), colour::warn_bg, ui.mm(3));
+        panel(ui, n, colour::warn_bg, ui.mm(3));
         Rect inner = n.inset(ui.mm(3));
         Rect icon = ui.m.dir(inner.take_left(ui.mm(12), ui.mm(3)), n.inset(ui.mm(3)));
         draw_icon(ui.dl, Icon::Warning, ImVec2(icon.x + icon.w / 2, icon.y + icon.h / 2), ui.mm(10), colour::warn);

@@ -39,10 +39,7 @@ Intent draw_check_in_result(Ui& ui, const CheckInResultModel& m) {
     const float content_h = head_h + gap + detail_h + proof_h + rest_h;
     Rect card = area.centered(card_w, std::min(area.h, content_h + 2 * pad));
 
-    ui.dl->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()),
-                         m.ok ? colour::good_bg : colour::warn_bg, ui.mm(3));
-    ui.dl->AddRect(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), m.ok ? colour::good : colour::warn,
-                   ui.mm(3), 0, ui.mm(1));
+    panel(ui, card, m.ok ? colour::good_bg : colour::warn_bg, ui.mm(3), m.ok ? colour::good : colour::warn, ui.mm(1));
     Rect in = card.inset(pad);
     Rect head = in.take_top(head_h, gap);
     Rect icon = ui.m.dir(head.take_left(ui.mm(22), ui.mm(5)), in);
@@ -55,8 +52,7 @@ Intent draw_check_in_result(Ui& ui, const CheckInResultModel& m) {
     }
     if (proof) {
         Rect box = in.take_top(proof_h);
-        ui.dl->AddRectFilled(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), colour::panel, ui.mm(2));
-        ui.dl->AddRect(ImVec2(box.x, box.y), ImVec2(box.right(), box.bottom()), colour::good, ui.mm(2), 0, ui.mm(0.6f));
+        panel(ui, box, colour::panel, ui.mm(2), colour::good, ui.mm(0.6f));
         Rect p = box.inset(proof_pad);
         p.take_top(text_block(ui, p, m.proof, f.title, f.title_px, Align::Start), ui.mm(3));
         if (!m.appointment.empty()) p.take_top(text_block(ui, p, m.appointment, f.bold, f.bold_px), ui.mm(2));

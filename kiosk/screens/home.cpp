@@ -8,7 +8,7 @@ namespace {
 
 void here_today(Ui& ui, Rect r, const HomeModel& m) {
     const Fonts& f = *ui.fonts;
-    ui.dl->AddRectFilled(ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), colour::panel, ui.mm(3));
+    panel(ui, r, colour::panel, ui.mm(3));
     r = r.inset(ui.mm(5));
     text_block(ui, r.take_top(f.bold_px * 1.3f, ui.mm(1)), ui.tr("Here today"), f.bold, f.bold_px);
     text_block(ui, r.take_top(f.body_px * 1.3f, ui.mm(4)), m.date_line, f.body, f.body_px, Align::Start, colour::muted);

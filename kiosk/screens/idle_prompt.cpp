@@ -10,7 +10,7 @@ Intent draw_idle_prompt(Ui& ui, int seconds_left) {
     ui.reg->begin_frame();   // the screen below cannot be tapped while the prompt is up
     ui.dl->AddRectFilled(ImVec2(0, 0), ImVec2(m.width, m.height), colour::shade);
     Rect card = m.screen().centered(std::min(m.width - 2 * m.margin(), ui.mm(230)), std::min(m.height, ui.mm(115)));
-    ui.dl->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), colour::panel, ui.mm(4));
+    panel(ui, card, colour::panel, ui.mm(4));
     Rect in = card.inset(ui.mm(8));
     const Fonts& f = *ui.fonts;
     text_block(ui, in.take_top(f.title_px * 1.3f, m.gap()), ui.tr("Are you still there?"), f.title, f.title_px,

@@ -43,8 +43,7 @@ Intent draw_receipt(Ui& ui, const ReceiptModel& m) {
     const float content_h = portrait ? code_h + gap * 2 + info_h : std::max(code_h, info_h);
     Rect card = area.centered(card_w, std::min(area.h, content_h + 2 * pad));
 
-    ui.dl->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), colour::panel, ui.mm(3));
-    ui.dl->AddRect(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), colour::good, ui.mm(3), 0, ui.mm(1));
+    panel(ui, card, colour::panel, ui.mm(3), colour::good, ui.mm(1));
     Rect in = card.inset(pad);
     Rect code_col = in, info_col = in;
     if (portrait) {

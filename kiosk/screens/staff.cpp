@@ -31,7 +31,7 @@ Intent draw_staff(Ui& ui, const StaffModel& m) {
     for (const auto& r : m.rows) {
         if (area.h < row_h) break;
         Rect row = area.take_top(row_h, ui.mm(2.5f));
-        ui.dl->AddRectFilled(ImVec2(row.x, row.y), ImVec2(row.right(), row.bottom()), colour::panel, ui.mm(2));
+        panel(ui, row, colour::panel, ui.mm(2));
         const std::string key = (r.walk_in ? "w" : "b") + std::to_string(r.id);
         Rect no_show = ui.m.dir(row.take_right(action_w, gap), area);
         Rect seen = ui.m.dir(row.take_right(action_w, gap), area);

@@ -11,8 +11,7 @@ Intent draw_walkin_ticket(Ui& ui, const WalkInTicketModel& m) {
     const float gap = ui.m.gap();
     Rect done = area.take_bottom(ui.mm(28), gap * 2).centered(std::min(area.w, ui.mm(150)), ui.mm(28));
     Rect card = area.centered(std::min(area.w, ui.mm(220)), std::min(area.h, ui.mm(150)));
-    ui.dl->AddRectFilled(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), colour::panel, ui.mm(3));
-    ui.dl->AddRect(ImVec2(card.x, card.y), ImVec2(card.right(), card.bottom()), colour::primary, ui.mm(3), 0, ui.mm(1));
+    panel(ui, card, colour::panel, ui.mm(3), colour::primary, ui.mm(1));
     Rect in = card.inset(ui.mm(7));
     text_block(ui, in.take_top(f.bold_px * 1.4f, gap), m.service, f.bold, f.bold_px, Align::Center);
     Rect big = in.take_top(f.huge_px * 1.3f, gap);

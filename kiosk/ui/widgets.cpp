@@ -78,9 +78,19 @@ bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, 
             return clicked;
         }
         const float isz = std::min(inner.h * 0.8f, ui.mm(18));
-        Rect icon_r = ui.m.dir(inner.take_left(isz, ui.mm(5)), r.inset(pad));
+        if (sublabel.empty()) {
+            // Icon and words as one group in the middle: in a wide button (Done, 150 mm) they
+            // would otherwise sit at one end with an empty band beside them.
+            float words = 0;
+            for (const auto& l : ui.text->lines(f.bold, label_px, label, inner.w - isz - ui.mm(5)))
+                words = std::max(words, f.bold->CalcTextSizeA(label_px, 1e9f, 0, l.data(), l.data() + l.size()).x);
+            const float spare = inner.w - (isz + ui.mm(5) + words + ui.mm(3));   // slack: no re-wrap
+            if (spare > 0) inner = {inner.x + spare / 2, inner.y, inner.w - spare, inner.h};
+        }
+        const Rect group = inner;
+        Rect icon_r = ui.m.dir(inner.take_left(isz, ui.mm(5)), group);
         draw_icon(dl, icon, ImVec2(icon_r.x + icon_r.w / 2, icon_r.y + icon_r.h / 2), isz, fg, ui.rtl());
-        inner = ui.m.dir(inner, r.inset(pad));
+        inner = ui.m.dir(inner, group);
         if (sublabel.empty()) {
             ui.text->paragraph(dl, f.bold, label_px, inner, label, Align::Start, fg, true);
         } else {
@@ -107,6 +117,13 @@ bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, 
                            tone == Tone::Selected || tone == Tone::Primary ? fg : colour::muted);
     }
     return clicked;
+}
+
+void panel(Ui& ui, const Rect& r, ImU32 fill, float rounding, ImU32 border, float thickness) {
+    if (thickness > 0)
+        frame_rounded(ui.dl, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), fill, border, rounding, thickness);
+    else
+        fill_rounded(ui.dl, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), fill, rounding);
 }
 
 float text_block(Ui& ui, const Rect& r, std::string_view s, ImFont* font, float size, Align align, ImU32 col,

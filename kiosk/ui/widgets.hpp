@@ -19,6 +19,9 @@ enum class Tone { Normal, Primary, Quiet, Warn, Selected, Key };
 bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, Icon icon = Icon::None,
             Tone tone = Tone::Normal, bool enabled = true, std::string_view sublabel = {});
 
+// A card or field background: rounded fill, optionally with a border of `thickness`.
+void panel(Ui& ui, const Rect& r, ImU32 fill, float rounding, ImU32 border = 0, float thickness = 0);
+
 // Plain text: wrapped, aligned, registered as on-screen text.
 float text_block(Ui& ui, const Rect& r, std::string_view s, ImFont* font, float size,
                  Align align = Align::Start, ImU32 col = colour::text, bool vcenter = false);
