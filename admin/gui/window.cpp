@@ -41,7 +41,10 @@ static void load_fonts() {
     ImFontConfig merge = cfg;
     merge.MergeMode = true;
     static const ImWchar arabic[] = {0x0600, 0x06FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
-    io.Fonts->AddFontFromFileTTF((std::string(dir) + "NotoSansArabic-Regular.ttf").c_str(), 18.0f, &merge, arabic);
+    // Arabic letters sit small in the em box next to Latin: a larger size matches their height.
+    merge.GlyphOffset.y = 1.0f;
+    io.Fonts->AddFontFromFileTTF((std::string(dir) + "NotoSansArabicUI-Regular.ttf").c_str(), 23.0f, &merge, arabic);
+    merge.GlyphOffset.y = 0.0f;
     static const ImWchar ethiopic[] = {0x1200, 0x139F, 0};
     io.Fonts->AddFontFromFileTTF((std::string(dir) + "NotoSansEthiopic-Regular.ttf").c_str(), 18.0f, &merge, ethiopic);
 }
