@@ -4,10 +4,13 @@
 // [SECTION] Intents: navigation, booking, check-in, walk-in, staff, feedback
 #include "app/kiosk_app.hpp"
 
+#include "core/domain/retention.hpp"
+
 #include "app/service_text.hpp"
 #include "core/db/store.hpp"
 #include "core/domain/booking.hpp"
 #include "core/domain/demo_data.hpp"
+#include "core/domain/retention.hpp"
 #include "core/domain/settings.hpp"
 #include "core/domain/staff_pin.hpp"
 #include "core/domain/timetable.hpp"
@@ -29,6 +32,7 @@ namespace indgang::kiosk {
 namespace {
 
 constexpr int kPollMs = 1000;          // PRAGMA data_version is cheap; admin edits show within ~1 s
+constexpr Instant kHousekeepingSeconds = 3600;
 constexpr int kRetryMs = 10000;        // a broken database is retried this often
 constexpr size_t kMaxNickname = 20;    // code points; fits the receipt and the staff list
 
@@ -83,6 +87,15 @@ void KioskApp::start(uint64_t ms, Instant now) {
     next_retry_ms_ = ms + kRetryMs;
 }
 
+// The kiosk may be the only program running at a centre: it keeps the data honest itself, at
+// start and hourly — nicknames past retention erased, unattended bookings marked missed.
+void KioskApp::housekeeping(Instant now) {
+    next_housekeeping_ = now + kHousekeepingSeconds;
+    const int erased = purge_personal_data(*db_, now);
+    mark_missed(*db_, now);
+    if (erased > 0) log_line("erased " + std::to_string(erased) + " nicknames past retention");
+}
+
 void KioskApp::open_db(Instant now) {
     try {
         // A missing file means a wrong path or a lost disk: never create an empty database
@@ -91,6 +104,7 @@ void KioskApp::open_db(Instant now) {
             throw std::runtime_error("database file " + opts_.db_path + " does not exist");
         db_ = db::open_store(opts_.db_path);
         if (opts_.demo) ensure_demo_data(*db_, now);
+        housekeeping(now);
         data_version_ = db_->data_version();
         reload(now);
         if (!failure_.empty()) log_line("database is usable again");
@@ -222,6 +236,7 @@ bool KioskApp::tick(uint64_t ms, Instant now) {
     if (ms >= next_poll_ms_) {
         next_poll_ms_ = ms + kPollMs;
         try {
+            if (now >= next_housekeeping_) housekeeping(now);
             const int64_t v = db_->data_version();
             if (v != data_version_ || now / 60 != loaded_minute_) {
                 data_version_ = v;

@@ -102,6 +102,7 @@ private:
     void apply_staff(const Intent& in, Instant now);
     void apply_feedback(const Intent& in, Instant now);
     Intent draw_screen(Ui& ui, Instant now);
+    void housekeeping(Instant now);
 
     std::vector<Date> free_days() const;
     std::vector<Slot> free_times() const;
@@ -114,6 +115,7 @@ private:
     int64_t data_version_ = -1;
     int64_t loaded_minute_ = -1;
     uint64_t next_poll_ms_ = 0;
+    Instant next_housekeeping_ = 0;      // next nickname purge / no-show marking (UTC seconds)
     uint64_t next_retry_ms_ = 0;
     std::string failure_;               // why the kiosk is out of order
     Instant failed_at_ = 0;

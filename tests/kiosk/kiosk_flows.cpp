@@ -392,6 +392,39 @@ TEST_CASE("the idle time is a setting") {
 }
 }
 
+TEST_SUITE("privacy") {
+TEST_CASE("the kiosk erases nicknames the day after the appointment, by itself, and logs it") {
+    Kiosk k("retention");
+    const Date tomorrow = add_days(kToday, 1);
+    book_at(k, "jobcentre", kToday, 10 * 60 + 40, "Tove");
+    // A booking a week ahead keeps its nickname: the appointment has not happened yet.
+    Booking later;
+    {
+        auto db = k.open();
+        const Id jc = get_service_by_key(*db, "jobcentre").id;
+        for (const auto& sl : slots_for(*db, k.site(), add_days(kToday, 7), add_days(kToday, 7), jc))
+            if (!sl.taken) {
+                later = book(*db, {sl.session_id, sl.date, sl.start_minute}, "Ib", local(kNow), BookingSource::Staff);
+                break;
+            }
+    }
+    REQUIRE(later.id != 0);
+    // Still today: nothing is erased yet.
+    CHECK(k.run("expect-screen welcome\n") == 0);
+    CHECK(count(k, "SELECT count(*) FROM booking WHERE nickname = 'Tove'") == 1);
+    // The next morning the kiosk starts and erases it, keeping the booking as an anonymous count.
+    const std::string next_morning = format_date(tomorrow) + "T08:00";
+    const int rc = k.run("expect-screen welcome\n", next_morning);
+    INFO(k.log());
+    CHECK(rc == 0);
+    CHECK(count(k, "SELECT count(*) FROM booking WHERE nickname = 'Tove'") == 0);
+    CHECK(count(k, "SELECT count(*) FROM booking WHERE slot_date = '2026-11-24'") >= 2);
+    CHECK(count(k, "SELECT count(*) FROM booking WHERE nickname = 'Ib'") == 1);
+    CHECK(count(k, "SELECT count(*) FROM event_log WHERE kind = 'purge'") == 1);
+    CHECK(k.log().find("nicknames past retention") != std::string::npos);
+}
+}
+
 TEST_SUITE("staff") {
 TEST_CASE("staff PIN: wrong tries lock, the lock survives a restart, then staff mode works") {
     Kiosk k("staff");
