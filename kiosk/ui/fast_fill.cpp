@@ -46,8 +46,20 @@ void frame_rounded(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 border,
         fill_rounded(dl, a, b, fill, r);
         return;
     }
+    constexpr float kSmallArea = 200.0f * 200.0f;
+    if ((b.x - a.x) * (b.y - a.y) > kSmallArea) {
+        fill_rounded(dl, a, b, fill, r);
+        dl->AddRect(a, b, border, r, 0, t);
+        return;
+    }
     fill_rounded(dl, a, b, border, r);
     fill_rounded(dl, ImVec2(a.x + t, a.y + t), ImVec2(b.x - t, b.y - t), fill, std::max(0.0f, r - t));
+}
+
+void shadow_rounded(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float r, float offset) {
+    // From where the shape's lower corners start to curve, down to the shadow's own lower edge.
+    const float top = std::max(a.y, b.y - r - 1.0f);
+    fill_rounded(dl, ImVec2(a.x, top + offset), ImVec2(b.x, b.y + offset), col, r);
 }
 
 }  // namespace indgang::kiosk

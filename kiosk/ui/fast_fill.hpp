@@ -10,9 +10,14 @@ namespace indgang::kiosk {
 
 void fill_rounded(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 col, float rounding);
 
-// A filled rounded rectangle with a border, as two fills: the border colour, then the fill inset
-// by the border's thickness. Cheaper than an anti-aliased stroke, which is many thin triangles.
+// A filled rounded rectangle with a border. Small shapes (keys) draw the border as a second fill
+// underneath: fewer triangles than an anti-aliased stroke. Large ones (tiles, cards) stroke it:
+// there pixels cost more than triangles, and a second full fill doubles them.
 void frame_rounded(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding,
                    float thickness);
+
+// The drop shadow of a rounded rectangle `offset` pixels below it: only the band that shows
+// under its lower edge, not a whole second rectangle hidden behind the shape.
+void shadow_rounded(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 col, float rounding, float offset);
 
 }  // namespace indgang::kiosk

@@ -45,8 +45,7 @@ bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, 
     const float round = ui.mm(3);
     ImDrawList* dl = ui.dl;
     if (tone != Tone::Primary && enabled)   // a soft shadow tells "this can be pressed"
-        fill_rounded(dl, ImVec2(r.x, r.y + ui.mm(0.8f)), ImVec2(r.right(), r.bottom() + ui.mm(0.8f)),
-                     IM_COL32(0, 0, 0, 28), round);
+        shadow_rounded(dl, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), IM_COL32(0, 0, 0, 28), round, ui.mm(0.8f));
     frame_rounded(dl, ImVec2(r.x, r.y), ImVec2(r.right(), r.bottom()), bg, edge, round, std::max(1.5f, ui.mm(0.5f)));
 
     const Fonts& f = *ui.fonts;
@@ -185,8 +184,8 @@ Intent keypad(Ui& ui, const Rect& r, bool ok_enabled, std::string_view ok_label)
         const bool hit = ImGui::InvisibleButton("k", ImVec2(k.w, k.h));
         const bool held = ImGui::IsItemActive();
         ImGui::PopID();
-        fill_rounded(ui.dl, ImVec2(k.x, k.y + ui.mm(0.8f)), ImVec2(k.right(), k.bottom() + ui.mm(0.8f)),
-                             IM_COL32(0, 0, 0, 28), ui.mm(3));
+        shadow_rounded(ui.dl, ImVec2(k.x, k.y), ImVec2(k.right(), k.bottom()), IM_COL32(0, 0, 0, 28), ui.mm(3),
+                       ui.mm(0.8f));
         frame_rounded(ui.dl, ImVec2(k.x, k.y), ImVec2(k.right(), k.bottom()), held ? colour::held : colour::panel,
                       colour::border, ui.mm(3), ui.mm(0.5f));
         const float px = std::min(key * 0.6f, ui.fonts->title_px);   // the baked size: crisp
