@@ -48,7 +48,7 @@ echo "== scripted flow (1920x1080, software renderer)"
 # Idle is measured under X11 (Xvfb), the path a real kiosk takes: SDL's offscreen driver has no
 # real event wait (it polls every millisecond inside SDL_WaitEventTimeout), X11 blocks on the
 # display socket.
-"$root/scripts/bootstrap.sh" xvfb xauth >/dev/null
+"$root/scripts/bootstrap.sh" xvfb xauth time >/dev/null
 echo "== idle: ${idle} s in the event loop on the Welcome screen (X11 via Xvfb)"
 SDL_VIDEODRIVER=x11 xvfb-run -a -s "-screen 0 1920x1080x24" \
   /usr/bin/time -f "idle_peak_rss_kb %M" "$kiosk" --db "$work/bench.sqlite" --windowed --size 1920x1080 \
