@@ -9,14 +9,8 @@ Intent draw_check_in(Ui& ui, const CheckInModel& m) {
     Rect area = screen_frame(ui, ui.tr("Type your check-in code"), NavBoth, out);
     const Fonts& f = *ui.fonts;
     const float gap = ui.m.gap();
-    Rect left = area, right = area;
-    if (ui.m.portrait()) {
-        left = right.take_top(ui.mm(60), gap * 2);
-    } else {
-        const Rect all = area;
-        left = ui.m.dir(right.take_left(area.w * 0.45f, gap * 3), all);
-        right = ui.m.dir(right, all);
-    }
+    Rect left, right;
+    ui.m.split_for_keypad(area, true, left, right);
     Rect hint = left.take_top(f.body_px * 2.6f, gap);
     text_block(ui, hint, ui.tr("The code is on your receipt: 5 digits."), f.body, f.body_px, Align::Center,
                colour::muted, true);

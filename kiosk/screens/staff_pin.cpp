@@ -9,12 +9,8 @@ Intent draw_staff_pin(Ui& ui, const StaffPinModel& m) {
     Rect area = screen_frame(ui, ui.tr("Staff PIN"), NavBack, out);
     const Fonts& f = *ui.fonts;
     const float gap = ui.m.gap();
-    Rect left = area, right = area;
-    if (ui.m.portrait()) {
-        left = right.take_top(ui.mm(60), gap * 2);
-    } else {
-        left = right.take_left(area.w * 0.45f, gap * 3);
-    }
+    Rect left, right;
+    ui.m.split_for_keypad(area, false, left, right);   // staff see it the same in every language
     Rect dots = left.take_top(ui.mm(24), gap);
     const float r = ui.mm(4);
     const int shown = std::max(4, m.digits);

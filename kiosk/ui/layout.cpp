@@ -37,6 +37,20 @@ Metrics Metrics::for_screen(int width_px, int height_px, float diagonal_inches) 
     return m;
 }
 
+void Metrics::split_for_keypad(const Rect& area, bool mirror, Rect& info, Rect& pad) const {
+    info = area;
+    pad = area;
+    if (portrait()) {
+        info = pad.take_top(mm(60), gap() * 2);
+        return;
+    }
+    info = pad.take_left(area.w * 0.45f, gap() * 3);
+    if (mirror) {
+        info = dir(info, area);
+        pad = dir(pad, area);
+    }
+}
+
 Rect Metrics::dir(const Rect& r, const Rect& within) const {
     if (!rtl) return r;
     return {within.x + (within.right() - r.right()), r.y, r.w, r.h};

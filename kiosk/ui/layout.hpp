@@ -30,6 +30,9 @@ struct Metrics {
     Rect screen() const { return {0, 0, width, height}; }
     // The rectangle as seen in the current direction (x mirrored inside `within`).
     Rect dir(const Rect& r, const Rect& within) const;
+    // A keypad screen: `info` (what was typed, messages) and `pad` (the keypad). Portrait stacks
+    // them; landscape puts info on the start side, mirrored in right-to-left layouts if `mirror`.
+    void split_for_keypad(const Rect& area, bool mirror, Rect& info, Rect& pad) const;
 
     // Size rules from the touch guidelines: targets at least 12 mm, 2 mm apart.
     float gap() const { return mm(4); }
