@@ -54,7 +54,7 @@ expect-screen welcome
 tap-first lang_
 tap ###feedback
 shot feedback
-tap ###done
+tap ###home
 staff-gesture
 expect-screen staff-pin
 shot staff-pin

@@ -396,6 +396,33 @@ TEST_CASE("the idle time is a setting") {
 }
 }
 
+TEST_SUITE("tour") {
+TEST_CASE("the built-in tour (README command 1, headless) reaches every screen at any time of day") {
+    // Tuesday morning (a caseworker is in) and Wednesday night (nobody is): the demo must work
+    // whenever a newcomer runs it.
+    for (const char* now : {"2026-11-24T09:30", "2026-11-25T02:15"}) {
+        CAPTURE(now);
+        const fs::path dir = fs::path(KIOSK_SHOTS) / "tour" / std::string(now).substr(0, 10);
+        fs::remove_all(dir);
+        fs::create_directories(dir);
+        const std::string cmd = std::string("INDGANG_NOW=") + now + " SDL_VIDEODRIVER=offscreen '" + KIOSK_BIN +
+                                "' --db '" + (dir / "unused.sqlite").string() + "' --screenshots '" +
+                                (dir / "shots").string() + "' >'" + (dir / "tour.log").string() + "' 2>&1";
+        const int rc = std::system(cmd.c_str());
+        INFO(read(dir / "tour.log"));
+        CHECK((WIFEXITED(rc) ? WEXITSTATUS(rc) : -1) == 0);
+        for (const char* shot : {"welcome", "home", "book-service", "checkin", "checkin-unknown-code",
+                                 "walkin-service", "idle-prompt", "feedback", "staff-pin"}) {
+            CAPTURE(shot);
+            CHECK(fs::file_size(dir / "shots" / (std::string(shot) + ".png")) > 10000);
+        }
+        // It printed where the screenshots are, and used a throw-away database, not --db.
+        CHECK(read(dir / "tour.log").find((dir / "shots").string()) != std::string::npos);
+        CHECK_FALSE(fs::exists(dir / "unused.sqlite"));
+    }
+}
+}
+
 TEST_SUITE("privacy") {
 TEST_CASE("the kiosk erases nicknames the day after the appointment, by itself, and logs it") {
     Kiosk k("retention");
