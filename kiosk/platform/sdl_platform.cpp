@@ -7,6 +7,7 @@
 #include "app/script_runner.hpp"
 #include "core/domain/civil_time.hpp"
 #include "core/text/glyphs.hpp"
+#include "ui/fast_fill.hpp"
 #include "ui/fonts.hpp"
 
 #include <SDL.h>
@@ -39,6 +40,24 @@ bool headless() {
 }
 
 namespace {
+
+SDL_Renderer* g_renderer = nullptr;   // for the opaque-fill draw callback, which gets no user pointer
+
+// Fills a rounded shape's body unblended, inside the command's clip rectangle.
+void draw_opaque_fill(const ImDrawList*, const ImDrawCmd* cmd) {
+    const auto* f = static_cast<const OpaqueFill*>(cmd->UserCallbackData);
+    const ImVec4& c = cmd->ClipRect;
+    const SDL_Rect clip{static_cast<int>(c.x), static_cast<int>(c.y), static_cast<int>(c.z - c.x),
+                        static_cast<int>(c.w - c.y)};
+    SDL_RenderSetClipRect(g_renderer, &clip);
+    SDL_SetRenderDrawBlendMode(g_renderer, SDL_BLENDMODE_NONE);
+    SDL_SetRenderDrawColor(g_renderer, f->col & 0xFF, (f->col >> 8) & 0xFF, (f->col >> 16) & 0xFF, 255);
+    for (int i = 0; i < 3; ++i) {
+        const SDL_FRect r{f->min[i].x, f->min[i].y, f->max[i].x - f->min[i].x, f->max[i].y - f->min[i].y};
+        if (r.w > 0 && r.h > 0) SDL_RenderFillRectF(g_renderer, &r);
+    }
+    SDL_SetRenderDrawBlendMode(g_renderer, SDL_BLENDMODE_BLEND);
+}
 
 double cpu_ms() {
     timespec ts{};
@@ -178,6 +197,8 @@ bool Platform::init() {
     style.WindowRounding = 0;
     style.DisabledAlpha = 1.0f;   // disabled buttons draw their own greyed look
     ImGui_ImplSDLRenderer_Init(renderer_);
+    g_renderer = renderer_;
+    set_opaque_fill_callback(draw_opaque_fill);
     imgui_ready_ = true;
     update_metrics();
     return true;
@@ -249,6 +270,8 @@ uint64_t hash_draw_data(const ImDrawData* dd) {
         mix(dl->VtxBuffer.Data, static_cast<size_t>(dl->VtxBuffer.Size) * sizeof(ImDrawVert));
         mix(dl->IdxBuffer.Data, static_cast<size_t>(dl->IdxBuffer.Size) * sizeof(ImDrawIdx));
         for (const ImDrawCmd& c : dl->CmdBuffer) {
+            // An opaque fill's rectangles and colour live in its callback data, not in vertices.
+            if (is_opaque_fill(c)) mix(c.UserCallbackData, sizeof(OpaqueFill));
             mix(&c.ClipRect, sizeof c.ClipRect);
             mix(&c.TextureId, sizeof c.TextureId);
             mix(&c.ElemCount, sizeof c.ElemCount);
@@ -292,6 +315,7 @@ bool Platform::render_frame(bool capture) {
     last_frame_ms_ = ms;
     io.MousePos = ImVec2(cur_.x, cur_.y);
     io.MouseDown[0] = cur_.down && !gesture_armed_;
+    begin_frame_fills();
     ImGui::NewFrame();
     ImGui::SetNextWindowPos(ImVec2(0, 0));
     ImGui::SetNextWindowSize(io.DisplaySize);

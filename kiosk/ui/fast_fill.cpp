@@ -3,7 +3,18 @@
 #include <algorithm>
 #include <cmath>
 
+#include <deque>
+
 namespace indgang::kiosk {
+
+namespace {
+ImDrawCallback g_opaque_fill = nullptr;
+std::deque<OpaqueFill> g_fills;       // this frame's; a deque keeps addresses stable
+}  // namespace
+
+void set_opaque_fill_callback(ImDrawCallback cb) { g_opaque_fill = cb; }
+bool is_opaque_fill(const ImDrawCmd& cmd) { return g_opaque_fill && cmd.UserCallback == g_opaque_fill; }
+void begin_frame_fills() { g_fills.clear(); }
 
 void fill_rounded(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float r) {
     // Whole pixels, so the quads meet without seams.
@@ -14,9 +25,20 @@ void fill_rounded(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float r) {
         dl->AddRectFilled(a, b, col);
         return;
     }
-    dl->AddRectFilled(ImVec2(a.x + r, a.y), ImVec2(b.x - r, b.y), col);
-    dl->AddRectFilled(ImVec2(a.x, a.y + r), ImVec2(a.x + r, b.y - r), col);
-    dl->AddRectFilled(ImVec2(b.x - r, a.y + r), ImVec2(b.x, b.y - r), col);
+    const bool opaque_body = ((col >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF && g_opaque_fill &&
+                             (b.x - a.x) * (b.y - a.y) > 64.0f * 64.0f;
+    if (opaque_body) {
+        OpaqueFill& f = g_fills.emplace_back();
+        f.col = col;
+        f.min[0] = ImVec2(a.x + r, a.y), f.max[0] = ImVec2(b.x - r, b.y);
+        f.min[1] = ImVec2(a.x, a.y + r), f.max[1] = ImVec2(a.x + r, b.y - r);
+        f.min[2] = ImVec2(b.x - r, a.y + r), f.max[2] = ImVec2(b.x, b.y - r);
+        dl->AddCallback(g_opaque_fill, &f);
+    } else {
+        dl->AddRectFilled(ImVec2(a.x + r, a.y), ImVec2(b.x - r, b.y), col);
+        dl->AddRectFilled(ImVec2(a.x, a.y + r), ImVec2(a.x + r, b.y - r), col);
+        dl->AddRectFilled(ImVec2(b.x - r, a.y + r), ImVec2(b.x, b.y - r), col);
+    }
     const ImVec2 centres[4] = {{a.x + r, a.y + r}, {b.x - r, a.y + r}, {b.x - r, b.y - r}, {a.x + r, b.y - r}};
     const bool opaque = ((col >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF;
     if (opaque) {

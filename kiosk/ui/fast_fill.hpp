@@ -10,6 +10,17 @@ namespace indgang::kiosk {
 
 void fill_rounded(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 col, float rounding);
 
+// SDL's software renderer blends every solid quad, even an opaque one (a multiply per channel
+// per pixel: a third of a frame). Large opaque bodies are therefore handed to the platform as a
+// draw callback that fills them unblended. Without a callback set, they are ordinary quads.
+struct OpaqueFill {
+    ImVec2 min[3], max[3];            // the three body rectangles of a rounded shape
+    ImU32 col = 0;
+};
+void set_opaque_fill_callback(ImDrawCallback cb);
+bool is_opaque_fill(const ImDrawCmd& cmd);
+void begin_frame_fills();             // the platform calls this before each frame
+
 // A filled rounded rectangle with a border. Small shapes (keys) draw the border as a second fill
 // underneath: fewer triangles than an anti-aliased stroke. Large ones (tiles, cards) stroke it:
 // there pixels cost more than triangles, and a second full fill doubles them.
