@@ -2,6 +2,7 @@
 
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -162,6 +163,26 @@ struct Runner {
             return true;
         }
         if (s.cmd == "shot") { need(1); return host.screenshot(a[0]) || failed("could not save screenshot"); }
+        if (s.cmd == "expect-pixel") {
+            // expect-pixel ###id X Y RRGGBB [tolerance]: the pixel X, Y from the widget's top-left
+            // corner (negative: from its right/bottom edge, -1 being the last pixel) has that colour.
+            need(4);
+            const auto* w = host.widgets().find_button(a[0]);
+            if (!w) return failed("no button " + a[0]);
+            const int dx = std::stoi(a[1]), dy = std::stoi(a[2]);
+            const long want = std::stol(a[3], nullptr, 16);
+            const int tol = a.size() > 4 ? std::stoi(a[4]) : 0;
+            const int x = dx >= 0 ? static_cast<int>(w->rect.x) + dx : static_cast<int>(w->rect.x + w->rect.w) + dx;
+            const int y = dy >= 0 ? static_cast<int>(w->rect.y) + dy : static_cast<int>(w->rect.y + w->rect.h) + dy;
+            uint8_t rgb[3];
+            if (!host.pixel(x, y, rgb)) return failed("pixel outside the screen");
+            const int exp[3] = {static_cast<int>((want >> 16) & 0xFF), static_cast<int>((want >> 8) & 0xFF), static_cast<int>(want & 0xFF)};
+            bool ok = true;
+            for (int i = 0; i < 3; ++i) ok = ok && std::abs(rgb[i] - exp[i]) <= tol;
+            char got[32];
+            std::snprintf(got, sizeof got, "%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
+            return ok || failed("pixel " + std::to_string(x) + "," + std::to_string(y) + " is " + got + ", expected " + a[3]);
+        }
         if (s.cmd == "expect-screen") {
             need(1);
             return host.screen_name() == a[0] || failed("expected screen " + a[0]);

@@ -20,6 +20,8 @@ public:
     virtual void pointer_away() = 0;                          // finger lifted: nothing hovered
     virtual void advance_ms(int64_t ms) = 0;                  // moves the virtual clock
     virtual bool screenshot(const std::string& name) = 0;     // PNG of the last frame
+    // Draws the current screen again and reads back one pixel; false outside the screen.
+    virtual bool pixel(int x, int y, uint8_t rgb[3]) = 0;
     virtual const WidgetRegistry& widgets() const = 0;
     virtual std::string screen_name() const = 0;              // "home", "idle-prompt", …
     virtual float width() const = 0;

@@ -1,5 +1,7 @@
 #include "ui/fast_fill.hpp"
 
+#include "ui/corner_masks.hpp"
+
 #include <algorithm>
 #include <cmath>
 
@@ -39,17 +41,28 @@ void fill_rounded(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 col, float r) {
         dl->AddRectFilled(ImVec2(a.x, a.y + r), ImVec2(a.x + r, b.y - r), col);
         dl->AddRectFilled(ImVec2(b.x - r, a.y + r), ImVec2(b.x, b.y - r), col);
     }
+    // Corners: one quad each showing a baked quarter-disc mask (ui/corner_masks.hpp). They do
+    // not overlap the body, so a translucent shape (a shadow) is blended exactly once.
+    const ImVec2 corner_min[4] = {{a.x, a.y}, {b.x - r, a.y}, {b.x - r, b.y - r}, {a.x, b.y - r}};
+    ImVec2 uv0[4], uv1[4];
+    bool masks = true;
+    for (int i = 0; i < 4 && masks; ++i) masks = corner_mask_uv(static_cast<int>(r), i, uv0[i], uv1[i]);
+    if (masks) {
+        dl->PrimReserve(6 * 4, 4 * 4);
+        for (int i = 0; i < 4; ++i)
+            dl->PrimRectUV(corner_min[i], ImVec2(corner_min[i].x + r, corner_min[i].y + r), uv0[i], uv1[i], col);
+        return;
+    }
+    // No mask of this radius (a larger one than the atlas holds): ImGui's discs, slower.
     const ImVec2 centres[4] = {{a.x + r, a.y + r}, {b.x - r, a.y + r}, {b.x - r, b.y - r}, {a.x + r, b.y - r}};
     const bool opaque = ((col >> IM_COL32_A_SHIFT) & 0xFF) == 0xFF;
     if (opaque) {
-        // Whole circles: the parts over the body blend the same colour onto itself, invisible,
-        // and only the outer arc gets an anti-aliased edge.
-        // Few segments: the corners are small, and every triangle costs setup time.
+        // Whole circles: the parts over the body blend the same colour onto itself, invisible.
         const int segments = std::clamp(static_cast<int>(r / 2), 8, 24);
         for (const auto& c : centres) dl->AddCircleFilled(c, r, col, segments);
         return;
     }
-    // Translucent (shadows): quarter discs without anti-aliasing, so nothing is blended twice.
+    // Translucent: quarter discs without anti-aliasing, so nothing is blended twice.
     const ImDrawListFlags saved = dl->Flags;
     dl->Flags &= ~ImDrawListFlags_AntiAliasedFill;
     constexpr float pi = 3.14159265f;
@@ -68,12 +81,13 @@ void frame_rounded(ImDrawList* dl, ImVec2 a, ImVec2 b, ImU32 fill, ImU32 border,
         fill_rounded(dl, a, b, fill, r);
         return;
     }
-    constexpr float kSmallArea = 200.0f * 200.0f;
-    if ((b.x - a.x) * (b.y - a.y) > kSmallArea) {
+    // A translucent fill would show the border colour through it: stroke the border instead.
+    if (((fill >> IM_COL32_A_SHIFT) & 0xFF) != 0xFF) {
         fill_rounded(dl, a, b, fill, r);
         dl->AddRect(a, b, border, r, 0, t);
         return;
     }
+    // The border as a fill underneath: quads and corner masks only, no stroked arcs (triangles).
     fill_rounded(dl, a, b, border, r);
     fill_rounded(dl, ImVec2(a.x + t, a.y + t), ImVec2(b.x - t, b.y - t), fill, std::max(0.0f, r - t));
 }

@@ -1,7 +1,7 @@
 // Rounded rectangles the software renderer can fill quickly. SDL's software renderer turns an
 // axis-aligned quad into a plain rectangle fill (memset speed) but rasterises every other
 // triangle pixel by pixel, so ImGui's one-fan rounded rectangle costs ~10× more for a big
-// button. Here the body is three quads and only the corners are round.
+// button. Here the body is three quads and each corner one quad with a baked mask.
 #pragma once
 
 #include <imgui.h>
@@ -21,9 +21,8 @@ void set_opaque_fill_callback(ImDrawCallback cb);
 bool is_opaque_fill(const ImDrawCmd& cmd);
 void begin_frame_fills();             // the platform calls this before each frame
 
-// A filled rounded rectangle with a border. Small shapes (keys) draw the border as a second fill
-// underneath: fewer triangles than an anti-aliased stroke. Large ones (tiles, cards) stroke it:
-// there pixels cost more than triangles, and a second full fill doubles them.
+// A filled rounded rectangle with a border, drawn as a border-coloured fill with the inner fill on
+// top: only quads, which the software renderer fills or blits (large bodies unblended).
 void frame_rounded(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 fill, ImU32 border, float rounding,
                    float thickness);
 

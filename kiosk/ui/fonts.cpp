@@ -2,6 +2,7 @@
 
 #include "core/text/bidi.hpp"
 #include "core/text/glyphs.hpp"
+#include "ui/corner_masks.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -9,6 +10,12 @@
 #include <filesystem>
 
 namespace indgang::kiosk {
+
+namespace {
+// Screens round their shapes by at most 4 mm; masks up to 6 mm leave room (~5 KB of atlas at
+// 1080p).
+int corner_radius_max(const Metrics& m) { return static_cast<int>(std::ceil(m.mm(6.0f))); }
+}  // namespace
 
 bool build_fonts(Fonts& f, const Metrics& m, const std::string& i18n_dir, const std::vector<std::string>& languages,
                  const std::vector<std::string>& extra) {
@@ -44,7 +51,9 @@ bool build_fonts(Fonts& f, const Metrics& m, const std::string& i18n_dir, const 
         ImFontConfig cfg;
         cfg.SizePixels = f.body_px;
         f.body = f.bold = f.title = f.huge = io.Fonts->AddFontDefault(&cfg);
+        add_corner_masks(io.Fonts, corner_radius_max(m));
         io.Fonts->Build();
+        bake_corner_masks(io.Fonts);
         return false;
     }
 
@@ -71,7 +80,9 @@ bool build_fonts(Fonts& f, const Metrics& m, const std::string& i18n_dir, const 
     f.title = add(f.title_px, bold, all);
     f.huge = add(f.huge_px, bold, ascii);
     io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
+    add_corner_masks(io.Fonts, corner_radius_max(m));
     io.Fonts->Build();
+    bake_corner_masks(io.Fonts);
     f.atlas_w = io.Fonts->TexWidth;
     f.atlas_h = io.Fonts->TexHeight;
     return true;

@@ -570,6 +570,29 @@ TEST_CASE("every button is at least 12 mm and the Back button sits on the right 
     CHECK(rc == 0);
 }
 
+TEST_CASE("rounded buttons: anti-aliased corners, exact borders and bodies") {
+    // A Normal-tone button at 1920x1080 on 21.5": 12 px corner radius, 2 px border (widgets.cpp).
+    // The corner masks and the unblended body fills (ui/fast_fill.hpp) must give exactly this.
+    Kiosk k("shapes");
+    const int rc = k.run("expect-screen welcome\n"
+                         "expect-pixel ###lang_da 0 0 f6f3ee\n"       // the corner is rounded away
+                         "expect-pixel ###lang_da 3 3 bfc2c3 6\n"     // on the arc: 44 % border over background
+                         "expect-pixel ###lang_da 40 0 78848c\n"      // straight top edge: border colour
+                         "expect-pixel ###lang_da 40 1 78848c\n"      // two pixels thick
+                         "expect-pixel ###lang_da 40 2 ffffff\n"      // then the white body
+                         "expect-pixel ###lang_da -1 40 78848c\n"     // right edge
+                         "expect-pixel ###lang_da -3 40 ffffff\n"
+                         "expect-pixel ###lang_da 40 -1 78848c\n"     // bottom edge
+                         "expect-pixel ###lang_da -1 -1 f6f3ee 24\n"  // bottom-right corner: background (+ shadow)
+                         "expect-pixel ###lang_en 40 5 16626c\n",     // the selected language: primary body
+                         kNow, "--size 1920x1080");
+    INFO(k.log());
+    CHECK(rc == 0);
+    // The check itself can fail: a wrong colour is reported with what was found.
+    CHECK(k.run("expect-pixel ###lang_da 40 2 000000\n", kNow, "--size 1920x1080") == 1);
+    CHECK(k.log().find("expected 000000") != std::string::npos);
+}
+
 TEST_CASE("portrait works too") {
     Kiosk k("portrait");
     const std::string sv = std::to_string(k.service("jobcentre"));
