@@ -20,6 +20,10 @@ Masks g_masks;
 void add_corner_masks(ImFontAtlas* atlas, int max_radius) {
     g_masks = Masks{};
     g_masks.atlas = atlas;
+    // A power-of-two height keeps every texture coordinate exact in float. SDL's software
+    // renderer turns a quad's UVs back into a source rectangle by truncation, so with a height
+    // of 1001 row 500 came back as 499.99997 → 499 and masks were drawn one row off (notches).
+    atlas->Flags &= ~ImFontAtlasFlags_NoPowerOfTwoHeight;
     for (int r = 1; r <= max_radius; ++r)
         for (int c = 0; c < 4; ++c) g_masks.ids.push_back(atlas->AddCustomRectRegular(r, r));
 }
@@ -37,7 +41,12 @@ void bake_corner_masks(ImFontAtlas* atlas) {
         const std::vector<uint8_t> mask = corner_coverage(r, static_cast<Corner>(i % 4));
         for (int y = 0; y < r; ++y)
             for (int x = 0; x < r; ++x) pixels[(rect->Y + y) * w + rect->X + x] = mask[static_cast<size_t>(y) * r + x];
-        atlas->CalcCustomRectUV(rect, &g_masks.uv[2 * i], &g_masks.uv[2 * i + 1]);
+        ImVec2& uv0 = g_masks.uv[2 * i];
+        ImVec2& uv1 = g_masks.uv[2 * i + 1];
+        atlas->CalcCustomRectUV(rect, &uv0, &uv1);
+        const bool exact = uv0.x * w == rect->X && uv0.y * h == rect->Y && uv1.x * w == rect->X + r &&
+                           uv1.y * h == rect->Y + r;
+        if (!exact) return;   // would be sampled off by a row: callers fall back to triangles
     }
     g_masks.baked = true;
 }

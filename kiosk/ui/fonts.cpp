@@ -79,7 +79,6 @@ bool build_fonts(Fonts& f, const Metrics& m, const std::string& i18n_dir, const 
     f.bold = add(f.bold_px, bold, all);
     f.title = add(f.title_px, bold, all);
     f.huge = add(f.huge_px, bold, ascii);
-    io.Fonts->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;
     add_corner_masks(io.Fonts, corner_radius_max(m));
     io.Fonts->Build();
     bake_corner_masks(io.Fonts);

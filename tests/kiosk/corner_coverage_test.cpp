@@ -1,5 +1,7 @@
-// The quarter-disc masks that round every button's corners (kiosk/ui/corner_coverage.hpp).
+// The quarter-disc masks that round every button's corners (kiosk/ui/corner_coverage.hpp,
+// kiosk/ui/corner_masks.hpp).
 #include "ui/corner_coverage.hpp"
+#include "ui/corner_masks.hpp"
 
 #include <doctest/doctest.h>
 
@@ -53,4 +55,40 @@ TEST_CASE("the four corners are mirror images of each other") {
 TEST_CASE("no radius, no mask") {
     CHECK(corner_coverage(0, Corner::TopLeft).empty());
     CHECK(corner_coverage(-3, Corner::BottomRight).empty());
+}
+
+TEST_CASE("in the font atlas: every mask baked, at texture coordinates that are exact in float") {
+    ImGui::CreateContext();
+    ImFontAtlas* atlas = ImGui::GetIO().Fonts;
+    atlas->AddFontDefault();
+    atlas->Flags |= ImFontAtlasFlags_NoPowerOfTwoHeight;   // the masks must undo this
+    constexpr int kMax = 40;
+    add_corner_masks(atlas, kMax);
+    REQUIRE(atlas->Build());
+    bake_corner_masks(atlas);
+    unsigned char* pixels = nullptr;
+    int w = 0, h = 0;
+    atlas->GetTexDataAsAlpha8(&pixels, &w, &h);
+    CHECK((h & (h - 1)) == 0);
+    for (int r = 1; r <= kMax; ++r)
+        for (int c = 0; c < 4; ++c) {
+            ImVec2 uv0, uv1;
+            REQUIRE(corner_mask_uv(r, c, uv0, uv1));
+            // SDL truncates uv * size to whole texels: they must come out exactly.
+            const float x0 = uv0.x * w, y0 = uv0.y * h, x1 = uv1.x * w, y1 = uv1.y * h;
+            CHECK(x0 == std::floor(x0));
+            CHECK(y0 == std::floor(y0));
+            CHECK(x1 - x0 == r);
+            CHECK(y1 - y0 == r);
+            const auto mask = corner_coverage(r, static_cast<Corner>(c));
+            bool same = true;
+            for (int y = 0; y < r; ++y)
+                for (int x = 0; x < r; ++x)
+                    same = same && pixels[(static_cast<int>(y0) + y) * w + static_cast<int>(x0) + x] == mask[y * r + x];
+            CHECK(same);
+        }
+    ImVec2 uv0, uv1;
+    CHECK_FALSE(corner_mask_uv(kMax + 1, 0, uv0, uv1));   // larger radii fall back to triangles
+    CHECK_FALSE(corner_mask_uv(0, 0, uv0, uv1));
+    ImGui::DestroyContext();
 }

@@ -584,6 +584,13 @@ TEST_CASE("rounded buttons: anti-aliased corners, exact borders and bodies") {
                          "expect-pixel ###lang_da -3 40 ffffff\n"
                          "expect-pixel ###lang_da 40 -1 78848c\n"     // bottom edge
                          "expect-pixel ###lang_da -1 -1 f6f3ee 24\n"  // bottom-right corner: background (+ shadow)
+                         // Where each straight edge meets its corner, no notch: the masks are
+                         // sampled from exactly their own rows of the atlas.
+                         "expect-pixel ###lang_da 0 -13 78848c\nexpect-pixel ###lang_da 0 -12 78848c 16\n"
+                         "expect-pixel ###lang_da -1 -13 78848c\nexpect-pixel ###lang_da -1 -12 78848c 16\n"
+                         "expect-pixel ###lang_da -1 12 78848c\nexpect-pixel ###lang_da -1 11 78848c 16\n"
+                         "expect-pixel ###lang_da 12 -1 78848c\nexpect-pixel ###lang_da 11 -1 78848c 16\n"
+                         "expect-pixel ###lang_da 2 -13 ffffff\nexpect-pixel ###lang_da 3 -12 ffffff 16\n"
                          "expect-pixel ###lang_en 40 5 16626c\n",     // the selected language: primary body
                          kNow, "--size 1920x1080");
     INFO(k.log());
