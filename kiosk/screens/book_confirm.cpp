@@ -9,14 +9,19 @@ Intent draw_book_confirm(Ui& ui, const ConfirmModel& m) {
     Rect area = screen_frame(ui, ui.tr("Is this right?"), NavBoth, out);
     const Fonts& f = *ui.fonts;
     const float gap = ui.m.gap();
-    Rect card = area.take_top(std::min(area.h - ui.mm(40), ui.mm(125)), gap * 2)
-                    .centered(std::min(area.w, ui.mm(260)), std::min(area.h - ui.mm(40), ui.mm(125)));
+    const float line = f.bold_px * 1.5f;
+    // As tall as its lines, computed once: `area` shrinks as soon as take_top() runs.
+    const int lines = 3 + (m.caseworker.empty() ? 0 : 1) + (m.nickname.empty() ? 0 : 1);
+    const float card_h = std::min(area.h - ui.mm(40), lines * line + ui.mm(16));
+    // Card and button as one group, a little above the middle of the screen.
+    const float group_h = card_h + gap * 2 + (m.error.empty() ? 0 : ui.mm(16) + gap) + ui.mm(32);
+    if (area.h > group_h) area.take_top((area.h - group_h) / 3);
+    Rect card = area.take_top(card_h, gap * 2).centered(std::min(area.w, ui.mm(260)), card_h);
     panel(ui, card, colour::panel, ui.mm(3));
     Rect in = card.inset(ui.mm(8));
     Rect icon = ui.m.dir(in.take_left(ui.mm(22), ui.mm(6)), card.inset(ui.mm(8)));
     draw_icon(ui.dl, m.icon, ImVec2(icon.x + icon.w / 2, icon.y + ui.mm(11)), ui.mm(20), colour::primary, ui.rtl());
     in = ui.m.dir(in, card.inset(ui.mm(8)));
-    const float line = f.bold_px * 1.5f;
     text_block(ui, in.take_top(line), m.service, f.bold, f.bold_px);
     text_block(ui, in.take_top(line), m.day + ", " + m.time, f.bold, f.bold_px);
     if (!m.caseworker.empty())
