@@ -27,7 +27,7 @@ Intent draw_staff(Ui& ui, const StaffModel& m) {
         return out;
     }
     const float row_h = ui.mm(16);
-    const float action_w = ui.mm(44);
+    const float action_w = ui.mm(58);   // room for "No-show" beside its icon at full size
     for (const auto& r : m.rows) {
         if (area.h < row_h) break;
         Rect row = area.take_top(row_h, ui.mm(2.5f));

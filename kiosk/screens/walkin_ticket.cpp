@@ -10,7 +10,9 @@ Intent draw_walkin_ticket(Ui& ui, const WalkInTicketModel& m) {
     const Fonts& f = *ui.fonts;
     const float gap = ui.m.gap();
     Rect done = area.take_bottom(ui.mm(28), gap * 2).centered(std::min(area.w, ui.mm(150)), ui.mm(28));
-    Rect card = area.centered(std::min(area.w, ui.mm(220)), std::min(area.h, ui.mm(150)));
+    // As tall as what it holds (the last line may wrap once), not a fixed box half empty.
+    const float content_h = f.bold_px * 1.4f * 2 + f.huge_px * 1.3f + f.body_px * 2.8f + gap * 3;
+    Rect card = area.centered(std::min(area.w, ui.mm(220)), std::min(area.h, content_h + ui.mm(14)));
     panel(ui, card, colour::panel, ui.mm(3), colour::primary, ui.mm(1));
     Rect in = card.inset(ui.mm(7));
     text_block(ui, in.take_top(f.bold_px * 1.4f, gap), m.service, f.bold, f.bold_px, Align::Center);
