@@ -152,6 +152,14 @@ struct Runner {
                 if (e.button && e.enabled && e.id.starts_with(a[0])) return tap("###" + e.id);
             return failed("no enabled button with id " + a[0] + "…");
         }
+        if (s.cmd == "input") {   // input direct|mouse|finger: how the following taps are sent
+            need(1);
+            if (a[0] == "direct") host.set_input(ScriptInput::Direct);
+            else if (a[0] == "mouse") host.set_input(ScriptInput::Mouse);
+            else if (a[0] == "finger") host.set_input(ScriptInput::Finger);
+            else throw std::runtime_error("input wants direct, mouse or finger");
+            return true;
+        }
         if (s.cmd == "tap-at") { need(2); return tap_at(std::stof(a[0]) * host.mm(), std::stof(a[1]) * host.mm()); }
         if (s.cmd == "type") { need(1); return type(all); }
         if (s.cmd == "wait") { need(1); wait_virtual(std::stod(a[0])); return true; }

@@ -11,6 +11,10 @@
 
 namespace indgang::kiosk {
 
+// How scripted taps reach the kiosk: straight into its pointer queue, or as the SDL events a
+// mouse or a touchscreen sends (through the platform's real event handling).
+enum class ScriptInput { Direct, Mouse, Finger };
+
 // What the script needs from the platform.
 class ScriptHost {
 public:
@@ -18,6 +22,7 @@ public:
     virtual void frame() = 0;                                 // render one frame now
     virtual void pointer(float x, float y, bool down) = 0;    // applies on the next frame
     virtual void pointer_away() = 0;                          // finger lifted: nothing hovered
+    virtual void set_input(ScriptInput in) = 0;
     virtual void advance_ms(int64_t ms) = 0;                  // moves the virtual clock
     virtual bool screenshot(const std::string& name) = 0;     // PNG of the last frame
     // Draws the current screen again and reads back one pixel; false outside the screen.

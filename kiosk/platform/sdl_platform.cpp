@@ -112,7 +112,8 @@ public:
 
     // ScriptHost
     void frame() override { render_frame(); }
-    void pointer(float x, float y, bool down) override { queue_.push_back({x, y, down}); }
+    void pointer(float x, float y, bool down) override;
+    void set_input(ScriptInput in) override { input_ = in; }
     void pointer_away() override { away_next_ = true; }
     void advance_ms(int64_t ms) override { virtual_ms_ += static_cast<uint64_t>(std::max<int64_t>(0, ms)); tick(); }
     bool screenshot(const std::string& name) override;
@@ -132,6 +133,7 @@ private:
     bool tick() { return app_.tick(now_ms(), now()); }
     bool render_frame(bool capture = false);
     void handle(const SDL_Event& e);
+    void move_pointer(const Pointer& p);
     void update_metrics();
     void rebuild_fonts_if_needed();
     bool in_staff_corner(const Pointer& p) const {
@@ -154,6 +156,9 @@ private:
     uint64_t virtual_ms_ = 0;
     Instant base_now_ = 0;
     std::deque<Pointer> queue_;
+    ScriptInput input_ = ScriptInput::Direct;
+    bool finger_active_ = false;       // the one finger that drives the pointer is on the glass
+    SDL_FingerID finger_id_ = 0;
     Pointer cur_;
     bool away_next_ = false;
     bool gesture_armed_ = false, gesture_fired_ = false;
@@ -178,6 +183,8 @@ bool Platform::init() {
     // which kiosk mode ignores.
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
     SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+    // Touch arrives as finger events, handled as such; SDL's synthetic mouse copy would double it.
+    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
     SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
     // Without this SDL presents the software renderer's surface through an OpenGL "texture
     // framebuffer": Mesa's llvmpipe gets loaded (~70 MB resident, a 1080p upload per frame,
@@ -406,26 +413,89 @@ bool Platform::pixel(int x, int y, uint8_t rgb[3]) {
 
 // [SECTION] Event loop and idle policy ---------------------------------------------------------
 
+// Coalesces moves so a drag does not queue hundreds of frames.
+void Platform::move_pointer(const Pointer& p) {
+    if (!queue_.empty() && queue_.back().down == p.down) queue_.back() = p;
+    else if (queue_.empty() && cur_.down == p.down) { cur_.x = p.x; cur_.y = p.y; dirty_ = cur_.down; }
+    else queue_.push_back(p);
+}
+
+// Scripted input: straight into the pointer queue, or as the SDL events a mouse or a touchscreen
+// would send, through the same handle() as a real device.
+void Platform::pointer(float x, float y, bool down) {
+    if (input_ == ScriptInput::Direct) {
+        queue_.push_back({x, y, down});
+        return;
+    }
+    const bool was_down = queue_.empty() ? cur_.down : queue_.back().down;
+    SDL_Event e{};
+    if (input_ == ScriptInput::Mouse) {
+        if (down != was_down) {
+            e.type = down ? SDL_MOUSEBUTTONDOWN : SDL_MOUSEBUTTONUP;
+            e.button.button = SDL_BUTTON_LEFT;
+            e.button.state = down ? SDL_PRESSED : SDL_RELEASED;
+            e.button.x = static_cast<Sint32>(x);
+            e.button.y = static_cast<Sint32>(y);
+        } else {
+            e.type = SDL_MOUSEMOTION;
+            e.motion.state = down ? SDL_BUTTON_LMASK : 0;
+            e.motion.x = static_cast<Sint32>(x);
+            e.motion.y = static_cast<Sint32>(y);
+        }
+    } else {
+        e.type = down != was_down ? (down ? SDL_FINGERDOWN : SDL_FINGERUP) : SDL_FINGERMOTION;
+        if (e.type == SDL_FINGERMOTION && !down) return;   // a finger cannot hover
+        e.tfinger.touchId = 1;
+        e.tfinger.fingerId = 7;
+        e.tfinger.x = x / metrics_.width;
+        e.tfinger.y = y / metrics_.height;
+        e.tfinger.pressure = 1.0f;
+    }
+    SDL_PushEvent(&e);
+    SDL_Event got;
+    while (SDL_PollEvent(&got)) handle(got);
+}
+
 void Platform::handle(const SDL_Event& e) {
     switch (e.type) {
     case SDL_QUIT:
         // Kiosk mode: window-close and Alt+F4 do not end the kiosk; only staff can.
         if (opts_.windowed) quit_ = true;
         break;
-    case SDL_MOUSEMOTION: {
-        const Pointer p{static_cast<float>(e.motion.x), static_cast<float>(e.motion.y), (e.motion.state & SDL_BUTTON_LMASK) != 0};
-        // Coalesce moves so a drag does not queue hundreds of frames.
-        if (!queue_.empty() && queue_.back().down == p.down) queue_.back() = p;
-        else if (queue_.empty() && cur_.down == p.down) { cur_.x = p.x; cur_.y = p.y; dirty_ = cur_.down; }
-        else queue_.push_back(p);
+    case SDL_MOUSEMOTION:
+        if (e.motion.which == SDL_TOUCH_MOUSEID) break;   // a finger: handled as one below
+        move_pointer({static_cast<float>(e.motion.x), static_cast<float>(e.motion.y), (e.motion.state & SDL_BUTTON_LMASK) != 0});
         break;
-    }
     case SDL_MOUSEBUTTONDOWN:
     case SDL_MOUSEBUTTONUP:
-        if (e.button.button != SDL_BUTTON_LEFT) break;
+        if (e.button.button != SDL_BUTTON_LEFT || e.button.which == SDL_TOUCH_MOUSEID) break;
         queue_.push_back({static_cast<float>(e.button.x), static_cast<float>(e.button.y), e.type == SDL_MOUSEBUTTONDOWN});
         if (e.type == SDL_MOUSEBUTTONUP) away_next_ = true;
         break;
+    case SDL_FINGERDOWN:
+    case SDL_FINGERMOTION:
+    case SDL_FINGERUP: {
+        // The first finger on the glass is the pointer; a second one (a palm, a leaning arm)
+        // is ignored until it lifts. Coordinates come normalised to the window.
+        if (e.type == SDL_FINGERDOWN) {
+            if (finger_active_) break;
+            finger_active_ = true;
+            finger_id_ = e.tfinger.fingerId;
+        } else if (!finger_active_ || e.tfinger.fingerId != finger_id_) {
+            break;
+        }
+        const Pointer p{e.tfinger.x * metrics_.width, e.tfinger.y * metrics_.height, e.type != SDL_FINGERUP};
+        if (e.type == SDL_FINGERMOTION) {
+            move_pointer(p);
+        } else {
+            queue_.push_back(p);
+            if (e.type == SDL_FINGERUP) {
+                finger_active_ = false;
+                away_next_ = true;   // no hover after the finger lifts
+            }
+        }
+        break;
+    }
     case SDL_KEYDOWN:
         // Escape, Alt+F4 and friends do nothing: nothing needs a physical keyboard.
         break;

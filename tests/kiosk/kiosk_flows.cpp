@@ -143,6 +143,23 @@ expect-screen welcome
     CHECK(is_valid_code(live[0].code));
 }
 
+TEST_CASE("a touchscreen and a mouse both work: the flow through SDL finger and mouse events") {
+    // The taps go through the platform's own SDL event handling, not straight to the pointer.
+    for (const char* device : {"finger", "mouse"}) {
+        CAPTURE(device);
+        Kiosk k(std::string("input-") + device);
+        const std::string sv = std::to_string(k.service("jobcentre"));
+        const int rc = k.run(std::string("input ") + device + "\n" + to_nickname(sv) +
+                             "type Ib\ntap ###continue\ntap ###confirm\nexpect-screen receipt\ntap ###done\n"
+                             "expect-screen welcome\n");
+        INFO(k.log());
+        REQUIRE(rc == 0);
+        auto live = live_at(k, 10 * 60 + 40);
+        REQUIRE(live.size() == 1);
+        CHECK(live[0].nickname.value_or("") == "Ib");
+    }
+}
+
 TEST_CASE("Back keeps the nickname (forgiving), Home drops it; skipping books without one") {
     Kiosk k("booking-skip");
     const std::string sv = std::to_string(k.service("jobcentre"));
