@@ -47,6 +47,7 @@ int main(int argc, char** argv) {
     cli.add_option("--idle-seconds", k.idle_seconds, "idle time before the reset prompt (default: setting, 90)");
     cli.add_flag("--bench", p.print_timings, "print first-frame time, per-frame CPU and peak RSS at exit");
     cli.add_option("--run-seconds", p.run_seconds, "leave after this many seconds and print the CPU used");
+    cli.add_flag("--full-redraw", p.full_redraw, "draw every changed frame whole instead of only what changed");
     CLI11_PARSE(cli, argc, argv);
 
     if (k.i18n_dir.empty()) k.i18n_dir = default_i18n_dir();

@@ -191,6 +191,10 @@ struct Runner {
             std::snprintf(got, sizeof got, "%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
             return ok || failed("pixel " + std::to_string(x) + "," + std::to_string(y) + " is " + got + ", expected " + a[3]);
         }
+        if (s.cmd == "expect-redraw-exact") {
+            std::string why;
+            return host.redraw_exact(why) || failed("drawing only what changed differs from a full redraw: " + why);
+        }
         if (s.cmd == "expect-screen") {
             need(1);
             return host.screen_name() == a[0] || failed("expected screen " + a[0]);

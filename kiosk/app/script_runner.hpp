@@ -27,6 +27,9 @@ public:
     virtual bool screenshot(const std::string& name) = 0;     // PNG of the last frame
     // Draws the current screen again and reads back one pixel; false outside the screen.
     virtual bool pixel(int x, int y, uint8_t rgb[3]) = 0;
+    // Draws the current screen the usual way (only what changed), then whole, and compares the
+    // two pictures; false with where they differ.
+    virtual bool redraw_exact(std::string& why) = 0;
     virtual const WidgetRegistry& widgets() const = 0;
     virtual std::string screen_name() const = 0;              // "home", "idle-prompt", …
     virtual float width() const = 0;

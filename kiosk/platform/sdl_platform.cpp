@@ -7,6 +7,7 @@
 #include "app/script_runner.hpp"
 #include "core/domain/civil_time.hpp"
 #include "core/text/glyphs.hpp"
+#include "platform/damage.hpp"
 #include "ui/fast_fill.hpp"
 #include "ui/fonts.hpp"
 
@@ -43,40 +44,44 @@ namespace {
 
 SDL_Renderer* g_renderer = nullptr;   // for the opaque-fill draw callback, which gets no user pointer
 
-// Fills a rounded shape's body, unblended, inside the command's clip rectangle. SDL fills with
-// non-temporal stores row by row: quick for full-width rows (the clear), slow for the rows of a
-// button (a 100×300 fill measured 3.4 ns per pixel, a blit of the same size 0.2). So the body is
-// written straight into the surface the software renderer draws on, once what SDL has queued is
-// on it. Any other kind of surface goes through SDL's fill.
-void draw_opaque_fill(const ImDrawList*, const ImDrawCmd* cmd) {
-    const auto* f = static_cast<const OpaqueFill*>(cmd->UserCallbackData);
-    const ImVec4& c = cmd->ClipRect;
-    const Uint8 r = f->col & 0xFF, g = (f->col >> 8) & 0xFF, b = (f->col >> 16) & 0xFF;
+// Writes an opaque rectangle straight into the surface the software renderer draws on, once what
+// SDL has queued is on it. SDL fills with non-temporal stores row by row: quick for full-width
+// rows (the clear), slow for the rows of a button (a 100×300 fill measured 3.4 ns per pixel, a
+// blit of the same size 0.2). Any other kind of surface goes through SDL's fill.
+void fill_opaque(SDL_Rect r, Uint8 red, Uint8 green, Uint8 blue) {
     SDL_RenderFlush(g_renderer);
     SDL_Surface* s = SDL_GetWindowSurface(SDL_RenderGetWindow(g_renderer));
     if (s && s->format->BytesPerPixel == 4 && !SDL_MUSTLOCK(s)) {
-        const Uint32 px = SDL_MapRGB(s->format, r, g, b);
-        const int cx0 = std::max(0, static_cast<int>(c.x)), cy0 = std::max(0, static_cast<int>(c.y));
-        const int cx1 = std::min(s->w, static_cast<int>(c.z)), cy1 = std::min(s->h, static_cast<int>(c.w));
-        for (int i = 0; i < 3; ++i) {
-            const int x0 = std::max(cx0, static_cast<int>(f->min[i].x)), x1 = std::min(cx1, static_cast<int>(f->max[i].x));
-            const int y0 = std::max(cy0, static_cast<int>(f->min[i].y)), y1 = std::min(cy1, static_cast<int>(f->max[i].y));
-            for (int y = y0; y < y1 && x0 < x1; ++y)
-                std::fill_n(reinterpret_cast<Uint32*>(static_cast<Uint8*>(s->pixels) + static_cast<ptrdiff_t>(y) * s->pitch) + x0,
-                            x1 - x0, px);
-        }
+        const SDL_Rect all{0, 0, s->w, s->h}, want = r;
+        if (!SDL_IntersectRect(&want, &all, &r)) return;
+        const Uint32 px = SDL_MapRGB(s->format, red, green, blue);
+        for (int y = r.y; y < r.y + r.h; ++y)
+            std::fill_n(reinterpret_cast<Uint32*>(static_cast<Uint8*>(s->pixels) + static_cast<ptrdiff_t>(y) * s->pitch) + r.x,
+                        r.w, px);
         return;
     }
-    const SDL_Rect clip{static_cast<int>(c.x), static_cast<int>(c.y), static_cast<int>(c.z - c.x),
-                        static_cast<int>(c.w - c.y)};
-    SDL_RenderSetClipRect(g_renderer, &clip);
+    SDL_BlendMode mode;
+    SDL_GetRenderDrawBlendMode(g_renderer, &mode);
     SDL_SetRenderDrawBlendMode(g_renderer, SDL_BLENDMODE_NONE);
-    SDL_SetRenderDrawColor(g_renderer, r, g, b, 255);
+    SDL_SetRenderDrawColor(g_renderer, red, green, blue, 255);
+    SDL_RenderFillRect(g_renderer, &r);
+    SDL_SetRenderDrawBlendMode(g_renderer, mode);
+}
+
+// Fills a rounded shape's body, unblended, inside the command's clip rectangle.
+void draw_opaque_fill(const ImDrawList*, const ImDrawCmd* cmd) {
+    const auto* f = static_cast<const OpaqueFill*>(cmd->UserCallbackData);
+    const ImVec4& c = cmd->ClipRect;
+    const SDL_Rect clip{static_cast<int>(c.x), static_cast<int>(c.y), static_cast<int>(c.z) - static_cast<int>(c.x),
+                        static_cast<int>(c.w) - static_cast<int>(c.y)};
     for (int i = 0; i < 3; ++i) {
-        const SDL_FRect q{f->min[i].x, f->min[i].y, f->max[i].x - f->min[i].x, f->max[i].y - f->min[i].y};
-        if (q.w > 0 && q.h > 0) SDL_RenderFillRectF(g_renderer, &q);
+        const SDL_Rect body{static_cast<int>(f->min[i].x), static_cast<int>(f->min[i].y),
+                            static_cast<int>(f->max[i].x) - static_cast<int>(f->min[i].x),
+                            static_cast<int>(f->max[i].y) - static_cast<int>(f->min[i].y)};
+        SDL_Rect r;
+        if (SDL_IntersectRect(&body, &clip, &r))
+            fill_opaque(r, f->col & 0xFF, (f->col >> 8) & 0xFF, (f->col >> 16) & 0xFF);
     }
-    SDL_SetRenderDrawBlendMode(g_renderer, SDL_BLENDMODE_BLEND);
 }
 
 double cpu_ms() {
@@ -118,6 +123,7 @@ public:
     void advance_ms(int64_t ms) override { virtual_ms_ += static_cast<uint64_t>(std::max<int64_t>(0, ms)); tick(); }
     bool screenshot(const std::string& name) override;
     bool pixel(int x, int y, uint8_t rgb[3]) override;
+    bool redraw_exact(std::string& why) override;
     const WidgetRegistry& widgets() const override { return registry_; }
     std::string screen_name() const override {
         return app_.idle_prompt_showing() ? "idle-prompt" : kiosk::screen_name(app_.screen());
@@ -171,8 +177,11 @@ private:
     std::vector<double> frame_cpu_ms_;
     struct FrameCost { double build, raster, present, total; std::string screen; bool drawn; };
     std::vector<FrameCost> frame_costs_;
-    uint64_t shown_picture_ = 0;     // hash of the draw data on screen now
-    bool needs_full_redraw_ = true;  // window exposed, resized or its renderer reset
+    DamageTracker damage_;           // what changed since the picture on screen
+    DamageCull cull_;
+    bool needs_full_redraw_ = true;  // window exposed, resized, fonts rebuilt or renderer reset
+    bool partial_present_ = false;   // the renderer draws on the window surface: rectangles can be shown
+    size_t partial_frames_ = 0;
     std::vector<uint8_t> pixels_;
 };
 
@@ -214,6 +223,10 @@ bool Platform::init() {
         std::fprintf(stderr, "indgang-kiosk: no renderer: %s\n", SDL_GetError());
         return false;
     }
+    // With these drivers the software renderer draws on the window surface itself, which keeps
+    // its picture between frames; elsewhere every frame is drawn and presented whole.
+    const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
+    partial_present_ = driver == "x11" || driver == "offscreen" || driver == "dummy";
     if (!opts_.windowed && !offscreen) SDL_ShowCursor(SDL_DISABLE);
 
     IMGUI_CHECKVERSION();
@@ -276,40 +289,10 @@ void Platform::rebuild_fonts_if_needed() {
     build_fonts(fonts_, metrics_, app_.text().i18n_dir(), app_.offered_languages(), dynamic);
     if (!first) ImGui_ImplSDLRenderer_CreateFontsTexture();
     font_generation_ = app_.data_generation();
+    needs_full_redraw_ = true;   // same vertices may now show other pixels
 }
 
 // [SECTION] Frame ------------------------------------------------------------------------------
-
-// A word-at-a-time hash over everything that decides the picture: vertices, indices, clip
-// rects, textures. Not cryptographic; a collision would only skip one redraw.
-uint64_t hash_draw_data(const ImDrawData* dd) {
-    uint64_t h = 1469598103934665603ull;
-    auto mix = [&h](const void* p, size_t n) {
-        const auto* b = static_cast<const unsigned char*>(p);
-        size_t i = 0;
-        for (; i + 8 <= n; i += 8) {
-            uint64_t w;
-            std::memcpy(&w, b + i, 8);
-            h = (h ^ w) * 0x9E3779B97F4A7C15ull;
-            h ^= h >> 29;
-        }
-        for (; i < n; ++i) h = (h ^ b[i]) * 1099511628211ull;
-    };
-    for (int i = 0; i < dd->CmdListsCount; ++i) {
-        const ImDrawList* dl = dd->CmdLists[i];
-        mix(dl->VtxBuffer.Data, static_cast<size_t>(dl->VtxBuffer.Size) * sizeof(ImDrawVert));
-        mix(dl->IdxBuffer.Data, static_cast<size_t>(dl->IdxBuffer.Size) * sizeof(ImDrawIdx));
-        for (const ImDrawCmd& c : dl->CmdBuffer) {
-            // An opaque fill's rectangles and colour live in its callback data, not in vertices.
-            if (is_opaque_fill(c)) mix(c.UserCallbackData, sizeof(OpaqueFill));
-            mix(&c.ClipRect, sizeof c.ClipRect);
-            mix(&c.TextureId, sizeof c.TextureId);
-            mix(&c.ElemCount, sizeof c.ElemCount);
-            mix(&c.IdxOffset, sizeof c.IdxOffset);
-        }
-    }
-    return h;
-}
 
 bool Platform::render_frame(bool capture) {
     const double cpu0 = cpu_ms();
@@ -362,13 +345,25 @@ bool Platform::render_frame(bool capture) {
     // timers that changed nothing visible). Rasterising 1920×1080 in software is the expensive
     // part, so an unchanged picture is not drawn again.
     const double cpu_built = cpu_ms();
-    const uint64_t picture = hash_draw_data(ImGui::GetDrawData());
-    const bool unchanged = picture == shown_picture_ && !capture && !needs_full_redraw_;
+    // Frames after a tap often draw exactly what is already on screen (pressed states settling,
+    // timers that changed nothing visible), and most others change one button. Only the tiles
+    // whose picture changed are drawn again; the rest is still on the window surface.
+    ImDrawData* dd = ImGui::GetDrawData();
+    const int w = static_cast<int>(metrics_.width), h = static_cast<int>(metrics_.height);
+    const PixelRect damage = damage_.update(*dd, w, h);
+    const bool unchanged = damage.empty() && !needs_full_redraw_;
+    const bool full = needs_full_redraw_ || opts_.full_redraw || !partial_present_ || damage.area() * 2 > long{w} * h;
+    const SDL_Rect rect{damage.x0, damage.y0, damage.x1 - damage.x0, damage.y1 - damage.y0};
     if (!unchanged) {
-        SDL_SetRenderDrawColor(renderer_, 246, 243, 238, 255);
-        SDL_RenderClear(renderer_);
-        ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
-        shown_picture_ = picture;
+        if (full) {
+            SDL_SetRenderDrawColor(renderer_, 246, 243, 238, 255);
+            SDL_RenderClear(renderer_);
+            ImGui_ImplSDLRenderer_RenderDrawData(dd);
+        } else {
+            fill_opaque(rect, 246, 243, 238);
+            ImGui_ImplSDLRenderer_RenderDrawData(cull_.cull(*dd, damage));
+            ++partial_frames_;
+        }
         needs_full_redraw_ = false;
     }
     if (capture) {
@@ -379,7 +374,12 @@ bool Platform::render_frame(bool capture) {
             pixels_.clear();
     }
     const double cpu_rastered = cpu_ms();
-    if (!unchanged) SDL_RenderPresent(renderer_);
+    if (!unchanged && full) {
+        SDL_RenderPresent(renderer_);
+    } else if (!unchanged) {
+        SDL_RenderFlush(renderer_);
+        SDL_UpdateWindowSurfaceRects(window_, &rect, 1);   // only the changed part to the display
+    }
     const double spent = cpu_ms() - cpu0;
     if (!first_frame_done_) {
         first_frame_done_ = true;
@@ -409,6 +409,29 @@ bool Platform::pixel(int x, int y, uint8_t rgb[3]) {
     const uint8_t* p = &pixels_[(static_cast<size_t>(y) * w + x) * 4];
     std::copy(p, p + 3, rgb);
     return true;
+}
+
+bool Platform::redraw_exact(std::string& why) {
+    render_frame(true);
+    const std::vector<uint8_t> incremental = pixels_;
+    needs_full_redraw_ = true;
+    render_frame(true);
+    if (pixels_.empty() || incremental.size() != pixels_.size()) {
+        why = "no picture";
+        return false;
+    }
+    const int w = static_cast<int>(metrics_.width);
+    int n = 0, x0 = w, y0 = 1 << 30, x1 = -1, y1 = -1;
+    for (size_t i = 0; i < pixels_.size(); i += 4) {
+        if (std::memcmp(&pixels_[i], &incremental[i], 3) == 0) continue;
+        const int x = static_cast<int>(i / 4) % w, y = static_cast<int>(i / 4) / w;
+        ++n;
+        x0 = std::min(x0, x), y0 = std::min(y0, y), x1 = std::max(x1, x), y1 = std::max(y1, y);
+    }
+    if (n == 0) return true;
+    why = std::to_string(n) + " pixels in " + std::to_string(x0) + "," + std::to_string(y0) + " – " +
+          std::to_string(x1) + "," + std::to_string(y1);
+    return false;
 }
 
 // [SECTION] Event loop and idle policy ---------------------------------------------------------
@@ -565,8 +588,8 @@ void Platform::print_timings() const {
     rusage ru{};
     getrusage(RUSAGE_SELF, &ru);
     std::printf("first_frame_ms %.1f\nframes %zu\nframe_cpu_median_ms %.2f\nframe_cpu_p99_ms %.2f\n"
-                "frame_cpu_max_ms %.2f\npeak_rss_mb %.1f\natlas %dx%d glyphs %d\n",
-                first_frame_ms_, v.size(), pct(0.5), pct(0.99), v.empty() ? 0.0 : v.back(), ru.ru_maxrss / 1024.0,
+                "frame_cpu_max_ms %.2f\npartial_frames %zu\npeak_rss_mb %.1f\natlas %dx%d glyphs %d\n",
+                first_frame_ms_, v.size(), pct(0.5), pct(0.99), v.empty() ? 0.0 : v.back(), partial_frames_, ru.ru_maxrss / 1024.0,
                 fonts_.atlas_w, fonts_.atlas_h, fonts_.glyph_count);
     // The slowest frames, split into phases, so the next optimisation knows where to look.
     std::vector<FrameCost> worst = frame_costs_;

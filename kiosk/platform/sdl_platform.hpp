@@ -18,6 +18,7 @@ struct PlatformOptions {
     std::string screenshots_dir;    // PNGs go here
     bool print_timings = false;     // --bench: first frame and per-frame CPU times
     double run_seconds = 0;         // --run-seconds: leave the event loop after this long (bench)
+    bool full_redraw = false;       // --full-redraw: draw every changed frame whole (tests compare)
 };
 
 // Runs until staff quit (or the script ends). Returns the process exit code.
