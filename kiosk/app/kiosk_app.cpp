@@ -828,7 +828,8 @@ void KioskApp::apply_staff(const Intent& in, Instant now) {
     Visitor& v = visitor_;
     if (v.screen == ScreenId::StaffPin) {
         switch (in.act) {
-        case Act::KeyText: if (v.pin.size() < 12) v.pin += in.text; return;
+        // While locked, digits are not taken: nothing half-typed waits for the lock to end.
+        case Act::KeyText: if (v.pin.size() < 12 && v.pin_locked_until <= now) v.pin += in.text; return;
         case Act::KeyBackspace: if (!v.pin.empty()) v.pin.pop_back(); return;
         case Act::PinSubmit: break;
         default: return;

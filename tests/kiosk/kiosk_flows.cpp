@@ -487,7 +487,7 @@ expect-screen welcome
 staff-gesture
 expect-screen staff-pin
 shot staff-pin
-)" + wrong + "expect-text \"Too many wrong tries\"\nshot staff-pin-locked\n");
+)" + wrong + "expect-text \"Too many wrong tries\"\ntype 12\nexpect-no-text *\nshot staff-pin-locked\n");
     INFO(k.log());
     REQUIRE(rc == 0);
     CHECK(check_staff_pin(*k.open(), "0000", local(kNow)).locked_until > local(kNow));
