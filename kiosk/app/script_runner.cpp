@@ -191,6 +191,10 @@ struct Runner {
             std::snprintf(got, sizeof got, "%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
             return ok || failed("pixel " + std::to_string(x) + "," + std::to_string(y) + " is " + got + ", expected " + a[3]);
         }
+        if (s.cmd == "expect-touch-targets") {   // every button ≥ 12 mm, ≥ 2 mm from the next
+            const std::string breaches = host.widgets().touch_target_breaches(host.mm() * 12, host.mm() * 2);
+            return breaches.empty() || failed("touch targets too small or too close:\n" + breaches);
+        }
         if (s.cmd == "expect-redraw-exact") {
             std::string why;
             return host.redraw_exact(why) || failed("drawing only what changed differs from a full redraw: " + why);

@@ -1,5 +1,6 @@
 #include "ui/widget_registry.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace indgang::kiosk {
@@ -33,6 +34,30 @@ std::string WidgetRegistry::dump() const {
         out += buf;
         if (!e.id.empty()) out += "###" + e.id + " ";
         out += "\"" + e.label + "\"\n";
+    }
+    return out;
+}
+
+std::string WidgetRegistry::touch_target_breaches(float min_px, float gap_px) const {
+    constexpr float kRounding = 1.0f;   // layouts place on fractional pixels
+    std::string out;
+    std::vector<const WidgetEntry*> buttons;
+    for (const auto& e : entries_)
+        if (e.button) buttons.push_back(&e);
+    for (size_t i = 0; i < buttons.size(); ++i) {
+        const WidgetEntry& a = *buttons[i];
+        if (a.rect.w + kRounding < min_px || a.rect.h + kRounding < min_px)
+            out += "###" + a.id + " is " + std::to_string(static_cast<int>(a.rect.w)) + "x" +
+                   std::to_string(static_cast<int>(a.rect.h)) + " px\n";
+        for (size_t j = i + 1; j < buttons.size(); ++j) {
+            const WidgetEntry& b = *buttons[j];
+            // Edge to edge: apart in x or in y is enough.
+            const float dx = std::max(a.rect.x, b.rect.x) - std::min(a.rect.x + a.rect.w, b.rect.x + b.rect.w);
+            const float dy = std::max(a.rect.y, b.rect.y) - std::min(a.rect.y + a.rect.h, b.rect.y + b.rect.h);
+            if (std::max(dx, dy) + kRounding < gap_px)
+                out += "###" + a.id + " and ###" + b.id + " are " + std::to_string(static_cast<int>(std::max(dx, dy))) +
+                       " px apart\n";
+        }
     }
     return out;
 }

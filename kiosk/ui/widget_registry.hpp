@@ -34,6 +34,9 @@ public:
     // True when any drawn text (label or plain text) contains `text`.
     bool shows_text(std::string_view text) const;
     std::string dump() const;
+    // The touch rules: every button at least `min_px` in both directions and at least `gap_px`
+    // from every other button. Empty when they hold; otherwise one line per breach.
+    std::string touch_target_breaches(float min_px, float gap_px) const;
 
 private:
     std::vector<WidgetEntry> entries_;

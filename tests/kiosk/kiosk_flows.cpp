@@ -575,7 +575,27 @@ TEST_CASE("a session added by the admin tool shows on Home within seconds, witho
 }
 
 TEST_SUITE("layout") {
-TEST_CASE("every button is at least 12 mm and the Back button sits on the right in Arabic") {
+TEST_CASE("every button on every screen is at least 12 mm and 2 mm from the next, at several sizes") {
+    // expect-touch-targets checks all buttons on the screen at that moment (the touch rules in
+    // docs/kiosk.md), in landscape, portrait and a small 1366x768 panel, in Danish and Arabic.
+    const std::string t = "expect-touch-targets\n";
+    const std::string script =
+        t + "tap ###lang_da\n" + t + "tap ###book\n" + t + "tap-first service_\n" + t + "tap-first day_\n" + t +
+        "tap-first time_\n" + t + "type Mads\n" + t + "tap ###continue\n" + t + "tap ###confirm\n" + t +
+        "capture code ###code\ntap ###done\ntap ###lang_da\ntap ###checkin\n" + t + "type 99999\ntap ###ok\n" + t +
+        "tap ###retry\ntype $code\ntap ###ok\n" + t + "tap ###done\ntap ###lang_ar\ntap ###walkin\n" + t +
+        "tap-first walkin_\n" + t + "tap ###done\ntap ###lang_ar\ntap ###feedback\n" + t + "tap-first answer_\n" + t +
+        "wait 95\n" + t;
+    for (const char* size : {"1920x1080", "1080x1920", "1366x768"}) {
+        CAPTURE(size);
+        Kiosk k(std::string("targets-") + size);
+        const int rc = k.run(script, kNow, std::string("--size ") + size);
+        INFO(k.log());
+        CHECK(rc == 0);
+    }
+}
+
+TEST_CASE("the Back button sits on the right in Arabic, on the left in Danish") {
     Kiosk k("layout");
     const std::string sv = std::to_string(k.service("jobcentre"));
     const int rc = k.run("tap ###lang_ar\nexpect-screen home\nexpect-side ###back right\nexpect-side ###speak left\n"
