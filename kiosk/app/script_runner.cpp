@@ -152,6 +152,12 @@ struct Runner {
                 if (e.button && e.enabled && e.id.starts_with(a[0])) return tap("###" + e.id);
             return failed("no enabled button with id " + a[0] + "…");
         }
+        if (s.cmd == "send") {   // send escape|alt-f4|close|quit
+            need(1);
+            if (!host.system_event(a[0])) throw std::runtime_error("send wants escape, alt-f4, close or quit");
+            settle();
+            return true;
+        }
         if (s.cmd == "input") {   // input direct|mouse|finger: how the following taps are sent
             need(1);
             if (a[0] == "direct") host.set_input(ScriptInput::Direct);

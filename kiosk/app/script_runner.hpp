@@ -36,6 +36,9 @@ public:
     virtual float height() const = 0;
     virtual float mm() const = 0;                             // pixels per millimetre
     virtual bool quit_requested() const = 0;
+    // Sends what a keyboard or the window manager would: "escape", "alt-f4", "close", "quit".
+    // False for an unknown name.
+    virtual bool system_event(const std::string& name) = 0;
 };
 
 struct ScriptStep {

@@ -131,7 +131,8 @@ public:
     float width() const override { return metrics_.width; }
     float height() const override { return metrics_.height; }
     float mm() const override { return metrics_.px_per_mm; }
-    bool quit_requested() const override { return app_.quit_requested(); }
+    bool quit_requested() const override { return quit_ || app_.quit_requested(); }
+    bool system_event(const std::string& name) override;
 
 private:
     uint64_t now_ms() const { return scripted_ ? virtual_ms_ : SDL_GetTicks64(); }
@@ -435,6 +436,43 @@ bool Platform::redraw_exact(std::string& why) {
 }
 
 // [SECTION] Event loop and idle policy ---------------------------------------------------------
+
+// Scripted: the events a keyboard, the window manager or the desktop would send, through handle().
+bool Platform::system_event(const std::string& name) {
+    std::vector<SDL_Event> events;
+    SDL_Event e{};
+    if (name == "escape" || name == "alt-f4") {
+        e.type = SDL_KEYDOWN;
+        e.key.state = SDL_PRESSED;
+        e.key.keysym.sym = name == "escape" ? SDLK_ESCAPE : SDLK_F4;
+        e.key.keysym.scancode = name == "escape" ? SDL_SCANCODE_ESCAPE : SDL_SCANCODE_F4;
+        e.key.keysym.mod = name == "escape" ? KMOD_NONE : KMOD_LALT;
+        events.push_back(e);
+        e.type = SDL_KEYUP;
+        e.key.state = SDL_RELEASED;
+        events.push_back(e);
+    }
+    if (name == "alt-f4" || name == "close") {   // the window manager asks the window to close
+        SDL_Event c{};
+        c.type = SDL_WINDOWEVENT;
+        c.window.event = SDL_WINDOWEVENT_CLOSE;
+        c.window.windowID = SDL_GetWindowID(window_);
+        events.push_back(c);
+        c = SDL_Event{};
+        c.type = SDL_QUIT;   // SDL sends this when its last window is closed
+        events.push_back(c);
+    }
+    if (name == "quit") {
+        e = SDL_Event{};
+        e.type = SDL_QUIT;
+        events.push_back(e);
+    }
+    if (events.empty()) return false;
+    for (SDL_Event& ev : events) SDL_PushEvent(&ev);
+    SDL_Event got;
+    while (SDL_PollEvent(&got)) handle(got);
+    return true;
+}
 
 // Coalesces moves so a drag does not queue hundreds of frames.
 void Platform::move_pointer(const Pointer& p) {
