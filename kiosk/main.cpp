@@ -67,6 +67,7 @@ int main(int argc, char** argv) {
         }
         std::stringstream ss;
         ss << in.rdbuf();
+        p.scripted = true;
         p.script = ss.str();
         p.script_name = script_file;
         p.signal_dir = fs::absolute(script_file).parent_path().string();
@@ -74,6 +75,7 @@ int main(int argc, char** argv) {
         // No screen and nothing to do: show every screen once, as PNGs, on a throw-away
         // demo database so the real one is never touched.
         tour = true;
+        p.scripted = true;
         p.script = tour_script();
         p.script_name = "tour";
         if (p.screenshots_dir.empty()) {

@@ -187,7 +187,7 @@ private:
 };
 
 bool Platform::init() {
-    scripted_ = !opts_.script.empty();
+    scripted_ = opts_.scripted;
     base_now_ = now_utc();
     // Let SIGTERM/SIGINT end the process the normal way (service stop), not become SDL_QUIT,
     // which kiosk mode ignores.
@@ -642,7 +642,7 @@ void Platform::print_timings() const {
 int run_platform(KioskApp& app, const PlatformOptions& opts) {
     Platform p(app, opts);
     if (!p.init()) return 3;
-    const int rc = opts.script.empty() ? p.run_interactive() : p.run_scripted();
+    const int rc = opts.scripted ? p.run_scripted() : p.run_interactive();
     if (opts.print_timings) p.print_timings();
     return rc;
 }

@@ -12,6 +12,7 @@ struct PlatformOptions {
     bool windowed = false;          // a normal window (development); kiosk mode otherwise
     int width = 0, height = 0;      // 0 = the display's size (fullscreen) or 1920×1080
     float screen_inches = 21.5f;    // diagonal, for sizes in millimetres
+    bool scripted = false;          // run `script` (even an empty one) instead of the event loop
     std::string script;             // script text to run (scripted mode)
     std::string script_name;
     std::string signal_dir;         // where the script's signal/await files live

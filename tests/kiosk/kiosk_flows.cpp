@@ -548,6 +548,32 @@ TEST_CASE("missing database: out of order, no crash; it recovers when the file i
     CHECK(k.log().find("out of order") != std::string::npos);
 }
 
+TEST_CASE("locked database while booking: not confirmed, a clear message, then it books on a retry") {
+    Kiosk k("outage-locked");
+    const std::string sv = std::to_string(k.service("jobcentre"));
+    int rc = -1;
+    std::thread kiosk([&] {
+        rc = k.run(to_nickname(sv) + "tap ###skip\nexpect-screen book-confirm\nsignal ready\nawait go 60\n"
+                   "tap ###confirm\nexpect-screen book-confirm\nexpect-text \"could not be saved\"\n"
+                   "expect-no-button ###code\nsignal tried\nawait released 60\ntap ###confirm\nexpect-screen receipt\n");
+    });
+    REQUIRE(k.wait_for("ready"));
+    {
+        auto db = k.open();   // another program holds the write lock past the kiosk's busy timeout
+        db->exec("BEGIN EXCLUSIVE");
+        k.signal("go");
+        CHECK(k.wait_for("tried", 120));
+        CHECK(live_at(k, 10 * 60 + 40).empty());   // nothing written while refused
+        db->exec("ROLLBACK");
+    }
+    k.signal("released");
+    kiosk.join();
+    INFO(k.log());
+    CHECK(rc == 0);
+    CHECK(live_at(k, 10 * 60 + 40).size() == 1);
+    CHECK(k.log().find("locked") != std::string::npos);
+}
+
 TEST_CASE("corrupt database: out of order, the file is not written") {
     Kiosk k("outage-corrupt", false);
     std::ofstream(k.db_path, std::ios::binary) << std::string(8192, 'x');
