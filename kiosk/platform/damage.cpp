@@ -23,9 +23,13 @@ uint64_t mix(uint64_t h, const void* p, size_t n) {
     return h;
 }
 
+// The clip rectangle in whole pixels exactly as imgui_impl_sdlrenderer hands it to SDL, so a
+// narrowed clip never lets through a pixel the full redraw would not draw.
 PixelRect clip_of(const ImDrawCmd& c) {
-    return {static_cast<int>(std::floor(c.ClipRect.x)), static_cast<int>(std::floor(c.ClipRect.y)),
-            static_cast<int>(std::ceil(c.ClipRect.z)), static_cast<int>(std::ceil(c.ClipRect.w))};
+    const ImVec4& r = c.ClipRect;
+    const float x = std::max(0.0f, r.x), y = std::max(0.0f, r.y);
+    const int x0 = static_cast<int>(x), y0 = static_cast<int>(y);
+    return {x0, y0, x0 + static_cast<int>(r.z - x), y0 + static_cast<int>(r.w - y)};
 }
 
 PixelRect intersect(const PixelRect& a, const PixelRect& b) {
