@@ -63,6 +63,15 @@ struct Runner {
         host.frame();
     }
 
+    // The finger leaves the glass at x, y; then nothing is hovered and the screen settles.
+    void release(float x, float y) {
+        host.pointer(x, y, false);
+        host.advance_ms(16);
+        host.frame();
+        host.pointer_away();
+        settle();
+    }
+
     bool tap_at(float x, float y) {
         host.pointer(x, y, false);
         host.advance_ms(16);
@@ -70,11 +79,7 @@ struct Runner {
         host.pointer(x, y, true);
         host.advance_ms(50);
         host.frame();
-        host.pointer(x, y, false);
-        host.advance_ms(16);
-        host.frame();
-        host.pointer_away();
-        settle();
+        release(x, y);
         return true;
     }
 
@@ -124,11 +129,7 @@ struct Runner {
         host.pointer(x, y, true);
         host.frame();
         wait_virtual(seconds);
-        host.pointer(x, y, false);
-        host.advance_ms(16);
-        host.frame();
-        host.pointer_away();
-        settle();
+        release(x, y);
         return true;
     }
 

@@ -70,8 +70,7 @@ PixelRect DamageTracker::update(const ImDrawData& dd, int width, int height) {
         for (int ty = r.y0 / kTile; ty <= (r.y1 - 1) / kTile; ++ty)
             for (int tx = r.x0 / kTile; tx <= (r.x1 - 1) / kTile; ++tx) {
                 uint64_t& t = cur_[static_cast<size_t>(ty) * cols + tx];
-                t = (t ^ h) * 0x9E3779B97F4A7C15ull;
-                t ^= t >> 29;
+                t = mix(t, &h, sizeof h);
             }
     };
     for (int n = 0; n < dd.CmdListsCount; ++n) {

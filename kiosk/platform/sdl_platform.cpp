@@ -141,6 +141,7 @@ private:
     bool render_frame(bool capture = false);
     void handle(const SDL_Event& e);
     void move_pointer(const Pointer& p);
+    void deliver(std::vector<SDL_Event> events);
     void update_metrics();
     void rebuild_fonts_if_needed();
     bool in_staff_corner(const Pointer& p) const {
@@ -468,10 +469,15 @@ bool Platform::system_event(const std::string& name) {
         events.push_back(e);
     }
     if (events.empty()) return false;
+    deliver(std::move(events));
+    return true;
+}
+
+// Through SDL's queue and the same handle() as a real device's events.
+void Platform::deliver(std::vector<SDL_Event> events) {
     for (SDL_Event& ev : events) SDL_PushEvent(&ev);
     SDL_Event got;
     while (SDL_PollEvent(&got)) handle(got);
-    return true;
 }
 
 // Coalesces moves so a drag does not queue hundreds of frames.
@@ -512,9 +518,7 @@ void Platform::pointer(float x, float y, bool down) {
         e.tfinger.y = y / metrics_.height;
         e.tfinger.pressure = 1.0f;
     }
-    SDL_PushEvent(&e);
-    SDL_Event got;
-    while (SDL_PollEvent(&got)) handle(got);
+    deliver({e});
 }
 
 void Platform::handle(const SDL_Event& e) {
