@@ -1,7 +1,8 @@
 // PO catalogs through libgettextpo (the parser msgfmt itself uses), plural forms through ICU.
 #include "core/text/catalog.hpp"
 
-#include <gettext-po.h>
+#include "core/text/po_file.hpp"
+
 #include <nlohmann/json.hpp>
 #include <unicode/locid.h>
 #include <unicode/plurrule.h>
@@ -16,46 +17,6 @@
 namespace indgang::text {
 
 // [SECTION] PO reading
-
-namespace {
-
-// libgettextpo's handler has no user pointer, so problems go to a per-thread list.
-thread_local std::vector<std::string>* po_problems = nullptr;
-
-void on_po_error(int severity, po_message_t, const char* file, size_t line, size_t, int,
-                 const char* text) {
-    if (severity == PO_SEVERITY_WARNING || !po_problems) return;
-    std::string where = file ? file : "?";
-    if (line != static_cast<size_t>(-1)) where += ":" + std::to_string(line);
-    std::string msg = text ? text : "";
-    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
-    po_problems->push_back(where + ": " + msg);
-}
-
-void on_po_error2(int severity, po_message_t m1, const char* f1, size_t l1, size_t c1, int ml1,
-                  const char* t1, po_message_t, const char*, size_t, size_t, int, const char* t2) {
-    std::string both = std::string(t1 ? t1 : "") + " / " + (t2 ? t2 : "");
-    on_po_error(severity, m1, f1, l1, c1, ml1, both.c_str());
-}
-
-const po_xerror_handler po_handler{on_po_error, on_po_error2};
-
-struct PoFileCloser {
-    void operator()(po_file* f) const { po_file_free(f); }
-};
-struct PoIterCloser {
-    void operator()(po_message_iterator_t it) const { po_message_iterator_free(it); }
-};
-
-std::string key_of(std::string_view ctx, std::string_view msgid) {
-    if (ctx.empty()) return std::string(msgid);
-    std::string k(ctx);
-    k += '\x04';
-    k += msgid;
-    return k;
-}
-
-}  // namespace
 
 namespace {
 // PluralRules are costly to build and trn() may run every frame: one per language per thread.
@@ -94,20 +55,16 @@ std::vector<std::string> plural_categories_for(const std::string& lang) {
 }
 
 Catalog Catalog::load_po(const std::string& path) {
-    std::vector<std::string> problems;
-    po_problems = &problems;
-    std::unique_ptr<po_file, PoFileCloser> file(po_file_read(path.c_str(), &po_handler));
-    po_problems = nullptr;
-    if (!file) throw std::runtime_error(path + ": cannot read catalog" +
-                                        (problems.empty() ? "" : " (" + problems.front() + ")"));
-    if (!problems.empty()) {
+    PoFile po = read_po(path, false);
+    if (!po.read) throw std::runtime_error(path + ": cannot read catalog (" + po.errors.front() + ")");
+    if (!po.errors.empty()) {
         std::string all = "malformed catalog " + path + ":";
-        for (const auto& p : problems) all += "\n  " + p;
+        for (const auto& p : po.errors) all += "\n  " + p;
         throw std::runtime_error(all);
     }
 
     Catalog cat;
-    if (const char* header = po_file_domain_header(file.get(), nullptr)) cat.header_ = header;
+    cat.header_ = std::move(po.header);
     std::string lang = cat.header_field("Language");
     if (lang.empty()) {
         // Fall back to the file name (da.po) so a hand-made catalog still works.
@@ -119,44 +76,23 @@ Catalog Catalog::load_po(const std::string& path) {
     cat.plural_forms_ = cat.header_field("Plural-Forms");
     cat.plural_categories_ = plural_categories_for(lang);
 
-    std::unique_ptr<struct po_message_iterator, PoIterCloser> it(po_message_iterator(file.get(), nullptr));
-    while (po_message_t m = po_next_message(it.get())) {
-        const char* msgid = po_message_msgid(m);
-        if (!msgid || !*msgid || po_message_is_obsolete(m)) continue;  // header / #~ entries
-        const char* ctx = po_message_msgctxt(m);
-        std::vector<std::string> forms;
+    for (PoEntry& e : po.entries) {
         // A fuzzy entry is a guess a translator has not confirmed: show the source instead.
-        bool fuzzy = po_message_is_fuzzy(m);
-        if (po_message_msgid_plural(m)) {
-            for (int i = 0;; ++i) {
-                const char* s = po_message_msgstr_plural(m, i);
-                if (!s) break;
-                forms.emplace_back(fuzzy ? "" : s);
-            }
-        } else {
-            const char* s = po_message_msgstr(m);
-            forms.emplace_back(fuzzy || !s ? "" : s);
-        }
-        cat.entries_[key_of(ctx ? ctx : "", msgid)] = std::move(forms);
+        if (e.fuzzy)
+            for (auto& f : e.forms) f.clear();
+        cat.entries_[po_key(e.ctx, e.msgid)] = std::move(e.forms);
     }
     return cat;
 }
 
-std::string Catalog::header_field(std::string_view field) const {
-    if (header_.empty()) return {};
-    char* v = po_header_field(header_.c_str(), std::string(field).c_str());
-    if (!v) return {};
-    std::string out(v);
-    std::free(v);
-    return out;
-}
+std::string Catalog::header_field(std::string_view field) const { return po_header_value(header_, field); }
 
 // [SECTION] Look-ups
 
 const std::string& Catalog::get(std::string_view msgid) const { return get_ctx({}, msgid); }
 
 const std::string& Catalog::get_ctx(std::string_view ctx, std::string_view msgid) const {
-    std::string key = key_of(ctx, msgid);
+    std::string key = po_key(ctx, msgid);
     auto it = entries_.find(key);
     if (it != entries_.end() && !it->second.empty() && !it->second[0].empty())
         return it->second[0];

@@ -1,5 +1,4 @@
 // [SECTION] index
-// - PO reading through libgettextpo (same parser and msgfmt-style checks as gettext's tools)
 // - Plural-Forms expression evaluator (to compare the catalog's rule with ICU's)
 // - Text measuring with FreeType (button widths)
 // - check_catalogs
@@ -10,10 +9,10 @@
 #include "core/text/glyphs.hpp"
 #include "core/text/keyboard.hpp"
 #include "core/text/placeholders.hpp"
+#include "core/text/po_file.hpp"
 
 #include <ft2build.h>
 #include FT_FREETYPE_H
-#include <gettext-po.h>
 
 #include <algorithm>
 #include <cctype>
@@ -26,88 +25,9 @@
 
 namespace indgang::text {
 
-// [SECTION] PO reading
+// [SECTION] Naming entries in messages
 
 namespace {
-
-thread_local std::vector<std::string>* check_sink = nullptr;
-
-void sink_error(int severity, po_message_t, const char* file, size_t line, size_t, int,
-                const char* text) {
-    if (!check_sink || severity == PO_SEVERITY_WARNING) return;
-    std::string where = file ? file : "";
-    if (file && line != static_cast<size_t>(-1)) where += ":" + std::to_string(line);
-    std::string msg = text ? text : "";
-    while (!msg.empty() && msg.back() == '\n') msg.pop_back();
-    check_sink->push_back(where.empty() ? msg : where + ": " + msg);
-}
-void sink_error2(int severity, po_message_t m, const char* f, size_t l, size_t c, int ml,
-                 const char* t1, po_message_t, const char*, size_t, size_t, int, const char* t2) {
-    std::string both = std::string(t1 ? t1 : "") + " " + (t2 ? t2 : "");
-    sink_error(severity, m, f, l, c, ml, both.c_str());
-}
-const po_xerror_handler check_handler{sink_error, sink_error2};
-
-struct PoEntry {
-    std::string ctx, msgid, msgid_plural;
-    std::vector<std::string> forms;
-    bool fuzzy = false;
-    std::vector<std::pair<std::string, size_t>> refs;  // source file, line
-    std::string comments;                               // extracted (#.) comments
-};
-
-struct PoFile {
-    std::vector<PoEntry> entries;
-    std::string header;
-    std::vector<std::string> errors;  // syntax and msgfmt-style problems
-};
-
-PoFile read_po(const std::string& path, bool msgfmt_checks) {
-    PoFile out;
-    check_sink = &out.errors;
-    po_file_t file = po_file_read(path.c_str(), &check_handler);
-    if (file && msgfmt_checks) po_file_check_all(file, &check_handler);
-    check_sink = nullptr;
-    if (!file) {
-        if (out.errors.empty()) out.errors.push_back(path + ": cannot read");
-        return out;
-    }
-    if (const char* h = po_file_domain_header(file, nullptr)) out.header = h;
-    po_message_iterator_t it = po_message_iterator(file, nullptr);
-    while (po_message_t m = po_next_message(it)) {
-        const char* id = po_message_msgid(m);
-        if (!id || !*id || po_message_is_obsolete(m)) continue;
-        PoEntry e;
-        e.msgid = id;
-        if (const char* c = po_message_msgctxt(m)) e.ctx = c;
-        if (const char* p = po_message_msgid_plural(m)) {
-            e.msgid_plural = p;
-            for (int i = 0; const char* s = po_message_msgstr_plural(m, i); ++i) e.forms.emplace_back(s);
-        } else {
-            e.forms.emplace_back(po_message_msgstr(m));
-        }
-        e.fuzzy = po_message_is_fuzzy(m);
-        for (int i = 0; po_filepos_t fp = po_message_filepos(m, i); ++i)
-            e.refs.emplace_back(po_filepos_file(fp), po_filepos_start_line(fp));
-        if (const char* c = po_message_extracted_comments(m)) e.comments = c;
-        out.entries.push_back(std::move(e));
-    }
-    po_message_iterator_free(it);
-    po_file_free(file);
-    return out;
-}
-
-std::string header_field(const std::string& header, const char* field) {
-    char* v = po_header_field(header.c_str(), field);
-    if (!v) return {};
-    std::string s(v);
-    std::free(v);
-    return s;
-}
-
-std::string key_of(const std::string& ctx, const std::string& msgid) {
-    return ctx.empty() ? msgid : ctx + '\x04' + msgid;
-}
 
 std::string shown(const PoEntry& e) {
     return e.ctx.empty() ? "\"" + e.msgid + "\"" : "\"" + e.msgid + "\" (" + e.ctx + ")";
@@ -367,12 +287,12 @@ std::vector<CatalogProblem> check_catalogs(const CatalogCheckOptions& opt) {
         }
         PoFile po = read_po(path, true);  // po_file_check_all: the checks msgfmt --check makes
         for (const auto& err : po.errors) report(lang.code, shown_path, "format", err);
-        if (header_field(po.header, "X-Reviewed-By-Native-Speaker").empty())
+        if (po_header_value(po.header, "X-Reviewed-By-Native-Speaker").empty())
             report(lang.code, shown_path, "format",
                    "header lacks X-Reviewed-By-Native-Speaker (yes/no)");
 
         // Plural-Forms must pick the msgstr index ICU's rules pick (see Catalog::plural_index).
-        std::string pf = header_field(po.header, "Plural-Forms");
+        std::string pf = po_header_value(po.header, "Plural-Forms");
         auto cats = plural_categories_for(lang.code);
         auto np = pf.find("nplurals=");
         auto pl = pf.find("plural=", np == std::string::npos ? 0 : np + 9);
@@ -409,12 +329,12 @@ std::vector<CatalogProblem> check_catalogs(const CatalogCheckOptions& opt) {
         }
 
         std::map<std::string, const PoEntry*> by_key;
-        for (const auto& e : po.entries) by_key[key_of(e.ctx, e.msgid)] = &e;
+        for (const auto& e : po.entries) by_key[po_key(e.ctx, e.msgid)] = &e;
 
         std::map<char32_t, std::string> glyph_users;  // code point -> first msgid using it
         for (size_t i = 0; i < pot.entries.size(); ++i) {
             const PoEntry& src = pot.entries[i];
-            auto it = by_key.find(key_of(src.ctx, src.msgid));
+            auto it = by_key.find(po_key(src.ctx, src.msgid));
             if (it == by_key.end()) {
                 report(lang.code, shown_path, "missing", shown(src) + " is not in the catalog (run scripts/extract-pot.sh)");
                 continue;
