@@ -534,4 +534,31 @@ Servers& servers() {
     return s;
 }
 
+indgang::upload::UploadTarget https_target(int port, const std::string& path) {
+    auto& s = servers();
+    indgang::upload::UploadTarget t;
+    t.protocol = indgang::upload::Protocol::HttpsPut;
+    t.url = "https://127.0.0.1:" + std::to_string(port) + path;
+    t.ca_file = s.pki.ca.string();
+    t.bearer_token = s.nginx->token;
+    t.connect_timeout_seconds = 3;
+    t.stall_timeout_seconds = 2;
+    t.total_timeout_seconds = 30;
+    return t;
+}
+
+indgang::upload::UploadTarget sftp_target(int port, const fs::path& known_hosts) {
+    auto& s = servers();
+    indgang::upload::UploadTarget t;
+    t.protocol = indgang::upload::Protocol::Sftp;
+    t.url = "sftp://" + s.sshd->user + "@127.0.0.1:" + std::to_string(port) + s.sshd->upload_dir.string() + "/";
+    t.ssh_private_key = s.sshd->client_key.string();
+    t.ssh_public_key = s.sshd->client_pub.string();
+    t.known_hosts = (known_hosts.empty() ? s.sshd->known_hosts : known_hosts).string();
+    t.connect_timeout_seconds = 3;
+    t.stall_timeout_seconds = 2;
+    t.total_timeout_seconds = 30;
+    return t;
+}
+
 }  // namespace loopback

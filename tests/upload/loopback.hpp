@@ -15,6 +15,8 @@
 
 #include <sys/types.h>
 
+#include "core/upload/target.hpp"
+
 namespace loopback {
 
 namespace fs = std::filesystem;
@@ -144,5 +146,10 @@ struct Servers {
     Servers();
 };
 Servers& servers();
+
+// Upload targets pointing at those servers, with short timeouts so fault tests finish quickly.
+indgang::upload::UploadTarget https_target(int port, const std::string& path = "/drop/");
+// `known_hosts` empty: the server's real key.
+indgang::upload::UploadTarget sftp_target(int port, const fs::path& known_hosts = {});
 
 }  // namespace loopback

@@ -21,31 +21,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-UploadTarget https_drop(int port) {
-    auto& s = servers();
-    UploadTarget t;
-    t.url = "https://127.0.0.1:" + std::to_string(port) + "/drop/";
-    t.ca_file = s.pki.ca.string();
-    t.bearer_token = s.nginx->token;
-    t.connect_timeout_seconds = 3;
-    t.stall_timeout_seconds = 2;
-    t.total_timeout_seconds = 30;
-    return t;
-}
-
-UploadTarget sftp_drop(int port, const fs::path& known_hosts) {
-    auto& s = servers();
-    UploadTarget t;
-    t.protocol = Protocol::Sftp;
-    t.url = "sftp://" + s.sshd->user + "@127.0.0.1:" + std::to_string(port) + s.sshd->upload_dir.string() + "/";
-    t.ssh_private_key = s.sshd->client_key.string();
-    t.known_hosts = known_hosts.string();
-    t.connect_timeout_seconds = 3;
-    t.stall_timeout_seconds = 2;
-    t.total_timeout_seconds = 30;
-    return t;
-}
-
 std::vector<std::string> files_with(const fs::path& dir, const std::string& id) {
     std::vector<std::string> out;
     for (const auto& name : loopback::list_dir(dir))
@@ -112,7 +87,7 @@ TEST_SUITE("servers") {
 TEST_CASE("HTTPS faults leave the bundle pending; a later run delivers it exactly once") {
     auto& s = servers();
     auto& nginx = *s.nginx;
-    const UploadTarget good = https_drop(nginx.port);
+    const UploadTarget good = loopback::https_target(nginx.port);
     const fs::path drop = nginx.drop_dir;
 
     fault_then_delivery({"server down", good, "could not connect", [&] { nginx.stop(); }, [&] { nginx.start(); }},
@@ -129,20 +104,20 @@ TEST_CASE("HTTPS faults leave the bundle pending; a later run delivers it exactl
     fault_then_delivery({"captive portal", good, "captive portal", [&] { nginx.set_flag("portal", true); },
                          [&] { nginx.set_flag("portal", false); }},
                         good, drop);
-    fault_then_delivery({"certificate for another host", https_drop(nginx.wrong_host_port), "not trusted"}, good, drop);
-    fault_then_delivery({"self-signed certificate", https_drop(nginx.self_signed_port), "not trusted"}, good, drop);
+    fault_then_delivery({"certificate for another host", loopback::https_target(nginx.wrong_host_port), "not trusted"}, good, drop);
+    fault_then_delivery({"self-signed certificate", loopback::https_target(nginx.self_signed_port), "not trusted"}, good, drop);
     UploadTarget wrong_pin = good;
     wrong_pin.pinned_public_key = s.pki.other_pin;
     fault_then_delivery({"wrong pinned key", wrong_pin, "pinned"}, good, drop);
     {
         loopback::Relay relay(nginx.port);
         relay.set_mode(loopback::Relay::Mode::Stall, 0);
-        fault_then_delivery({"stalled server", https_drop(relay.port), "timed out"}, good, drop);
+        fault_then_delivery({"stalled server", loopback::https_target(relay.port), "timed out"}, good, drop);
     }
     {
         loopback::Relay relay(nginx.port);
         relay.set_mode(loopback::Relay::Mode::Cut, 3000);
-        fault_then_delivery({"connection cut mid-transfer", https_drop(relay.port), "cut"}, good, drop);
+        fault_then_delivery({"connection cut mid-transfer", loopback::https_target(relay.port), "cut"}, good, drop);
     }
 }
 
@@ -151,7 +126,7 @@ TEST_CASE("the 503's Retry-After pushes the next attempt out") {
     World w;
     exporting::export_bundle(*w.db, w.site, "2026-11", kExportTime);
     nginx.set_flag("busy", true);
-    const RunReport r = run_outbox(*w.db, https_drop(nginx.port), kExportTime);
+    const RunReport r = run_outbox(*w.db, loopback::https_target(nginx.port), kExportTime);
     nginx.set_flag("busy", false);
     REQUIRE(r.attempts.size() == 1);
     CHECK(r.attempts[0].next_attempt_at >= kExportTime + 120);
@@ -160,12 +135,12 @@ TEST_CASE("the 503's Retry-After pushes the next attempt out") {
 
 TEST_CASE("SFTP faults leave the bundle pending; a later run delivers it exactly once") {
     auto& sshd = *servers().sshd;
-    const UploadTarget good = sftp_drop(sshd.port, sshd.known_hosts);
-    fault_then_delivery({"unknown SFTP host key", sftp_drop(sshd.port, sshd.empty_known_hosts), "not in known_hosts"},
+    const UploadTarget good = loopback::sftp_target(sshd.port, sshd.known_hosts);
+    fault_then_delivery({"unknown SFTP host key", loopback::sftp_target(sshd.port, sshd.empty_known_hosts), "not in known_hosts"},
                         good, sshd.upload_dir);
-    fault_then_delivery({"changed SFTP host key", sftp_drop(sshd.port, sshd.wrong_known_hosts), "does NOT match"},
+    fault_then_delivery({"changed SFTP host key", loopback::sftp_target(sshd.port, sshd.wrong_known_hosts), "does NOT match"},
                         good, sshd.upload_dir);
-    fault_then_delivery({"SFTP server down", sftp_drop(loopback::free_port(), sshd.known_hosts), "could not connect"},
+    fault_then_delivery({"SFTP server down", loopback::sftp_target(loopback::free_port(), sshd.known_hosts), "could not connect"},
                         good, sshd.upload_dir);
     // The cut leaves at most a temp file, never the final name; the retry replaces it.
     loopback::Relay relay(sshd.port);
@@ -173,7 +148,7 @@ TEST_CASE("SFTP faults leave the bundle pending; a later run delivers it exactly
     const std::string line = loopback::read_file(sshd.known_hosts);
     const fs::path kh = sshd.upload_dir.parent_path() / "outbox_relay_known_hosts";
     loopback::write_file(kh, "[127.0.0.1]:" + std::to_string(relay.port) + line.substr(line.find(' ')));
-    fault_then_delivery({"SFTP connection cut", sftp_drop(relay.port, kh), "SFTP"}, good, sshd.upload_dir);
+    fault_then_delivery({"SFTP connection cut", loopback::sftp_target(relay.port, kh), "SFTP"}, good, sshd.upload_dir);
 }
 
 TEST_CASE("sealed for the municipality: the drop holds only ciphertext, the key opens it") {
@@ -181,7 +156,7 @@ TEST_CASE("sealed for the municipality: the drop holds only ciphertext, the key 
     World w;
     const auto q = exporting::export_bundle(*w.db, w.site, "2026-11", kExportTime);
     const KeyPair municipality = generate_keypair();
-    UploadTarget t = sftp_drop(s.sshd->port, s.sshd->known_hosts);
+    UploadTarget t = loopback::sftp_target(s.sshd->port, s.sshd->known_hosts);
     t.municipality_public_key = municipality.public_key_base64;
     const RunReport r = run_outbox(*w.db, t, kExportTime);
     REQUIRE(r.delivered == 1);
@@ -200,7 +175,7 @@ TEST_CASE("API POST: receipt stored, one copy per Idempotency-Key") {
     auto& s = servers();
     World w;
     const auto q = exporting::export_bundle(*w.db, w.site, "2026-11", kExportTime);
-    UploadTarget t = https_drop(s.nginx->port);
+    UploadTarget t = loopback::https_target(s.nginx->port);
     t.protocol = Protocol::HttpsPost;
     t.url = "https://127.0.0.1:" + std::to_string(s.nginx->port) + "/api/bundles";
     s.api.wrong_digest = true;

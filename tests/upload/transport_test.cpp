@@ -29,33 +29,6 @@ Payload make_payload(const std::string& id, size_t size = 64 * 1024) {
     return p;
 }
 
-UploadTarget put_target(int port, const std::string& path = "/drop/") {
-    auto& s = servers();
-    UploadTarget t;
-    t.protocol = Protocol::HttpsPut;
-    t.url = "https://127.0.0.1:" + std::to_string(port) + path;
-    t.ca_file = s.pki.ca.string();
-    t.bearer_token = s.nginx->token;
-    t.connect_timeout_seconds = 3;
-    t.stall_timeout_seconds = 2;
-    t.total_timeout_seconds = 30;
-    return t;
-}
-
-UploadTarget sftp_target(int port) {
-    auto& s = servers();
-    UploadTarget t;
-    t.protocol = Protocol::Sftp;
-    t.url = "sftp://" + s.sshd->user + "@127.0.0.1:" + std::to_string(port) + s.sshd->upload_dir.string() + "/";
-    t.ssh_private_key = s.sshd->client_key.string();
-    t.ssh_public_key = s.sshd->client_pub.string();
-    t.known_hosts = s.sshd->known_hosts.string();
-    t.connect_timeout_seconds = 3;
-    t.stall_timeout_seconds = 2;
-    t.total_timeout_seconds = 30;
-    return t;
-}
-
 bool contains(const std::string& hay, const std::string& needle) { return hay.find(needle) != std::string::npos; }
 
 }  // namespace
@@ -65,14 +38,14 @@ TEST_SUITE("servers") {
 TEST_CASE("HTTPS PUT stores the exact bytes and verifies them by reading back") {
     auto& s = servers();
     const Payload p = make_payload("put-ok");
-    const AttemptResult r = deliver(put_target(s.nginx->port), p);
+    const AttemptResult r = deliver(loopback::https_target(s.nginx->port), p);
     INFO(r.message);
     CHECK(r.outcome == Outcome::Delivered);
     CHECK(r.http_status == 201);
     CHECK(loopback::read_file(s.nginx->drop_dir / p.file_name) == p.bytes);
     CHECK(contains(r.receipt, p.sha256));
     // The same bundle again (a retry after a lost reply) replaces the file instead of adding one.
-    const AttemptResult again = deliver(put_target(s.nginx->port), p);
+    const AttemptResult again = deliver(loopback::https_target(s.nginx->port), p);
     CHECK(again.outcome == Outcome::Delivered);
     CHECK(again.http_status == 204);
 }
@@ -83,7 +56,7 @@ TEST_CASE("HTTPS faults are classified and store nothing") {
     const fs::path stored = s.nginx->drop_dir / p.file_name;
 
     SUBCASE("401: wrong token") {
-        UploadTarget t = put_target(s.nginx->port);
+        UploadTarget t = loopback::https_target(s.nginx->port);
         t.bearer_token = "wrong";
         const AttemptResult r = deliver(t, p);
         CHECK(r.outcome == Outcome::Failed);
@@ -92,7 +65,7 @@ TEST_CASE("HTTPS faults are classified and store nothing") {
     }
     SUBCASE("503 with Retry-After") {
         s.nginx->set_flag("busy", true);
-        const AttemptResult r = deliver(put_target(s.nginx->port), p);
+        const AttemptResult r = deliver(loopback::https_target(s.nginx->port), p);
         s.nginx->set_flag("busy", false);
         CHECK(r.outcome == Outcome::Retry);
         CHECK(r.http_status == 503);
@@ -102,38 +75,38 @@ TEST_CASE("HTTPS faults are classified and store nothing") {
     }
     SUBCASE("500") {
         s.nginx->set_flag("broken", true);
-        const AttemptResult r = deliver(put_target(s.nginx->port), p);
+        const AttemptResult r = deliver(loopback::https_target(s.nginx->port), p);
         s.nginx->set_flag("broken", false);
         CHECK(r.outcome == Outcome::Retry);
         CHECK(r.http_status == 500);
     }
     SUBCASE("captive portal: 200 with HTML is not a delivery") {
         s.nginx->set_flag("portal", true);
-        const AttemptResult r = deliver(put_target(s.nginx->port), p);
+        const AttemptResult r = deliver(loopback::https_target(s.nginx->port), p);
         s.nginx->set_flag("portal", false);
         INFO(r.message);
         CHECK(r.outcome == Outcome::Retry);
         CHECK(contains(r.message, "captive portal"));
     }
     SUBCASE("server down") {
-        const AttemptResult r = deliver(put_target(loopback::free_port()), p);
+        const AttemptResult r = deliver(loopback::https_target(loopback::free_port()), p);
         CHECK(r.outcome == Outcome::Retry);
         CHECK(contains(r.message, "could not connect"));
     }
     SUBCASE("certificate for another host") {
-        const AttemptResult r = deliver(put_target(s.nginx->wrong_host_port), p);
+        const AttemptResult r = deliver(loopback::https_target(s.nginx->wrong_host_port), p);
         INFO(r.message);
         CHECK(r.outcome == Outcome::Failed);
         CHECK(contains(r.message, "not trusted"));
     }
     SUBCASE("self-signed certificate") {
-        const AttemptResult r = deliver(put_target(s.nginx->self_signed_port), p);
+        const AttemptResult r = deliver(loopback::https_target(s.nginx->self_signed_port), p);
         INFO(r.message);
         CHECK(r.outcome == Outcome::Failed);
         CHECK(contains(r.message, "not trusted"));
     }
     SUBCASE("wrong pinned public key") {
-        UploadTarget t = put_target(s.nginx->port);
+        UploadTarget t = loopback::https_target(s.nginx->port);
         t.pinned_public_key = s.pki.other_pin;
         const AttemptResult r = deliver(t, p);
         INFO(r.message);
@@ -144,7 +117,7 @@ TEST_CASE("HTTPS faults are classified and store nothing") {
         loopback::Relay relay(s.nginx->port);
         relay.set_mode(loopback::Relay::Mode::Stall, 0);
         const auto start = std::chrono::steady_clock::now();
-        const AttemptResult r = deliver(put_target(relay.port), p);
+        const AttemptResult r = deliver(loopback::https_target(relay.port), p);
         const auto secs = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
         INFO(r.message);
         CHECK(r.outcome == Outcome::Retry);
@@ -154,7 +127,7 @@ TEST_CASE("HTTPS faults are classified and store nothing") {
     SUBCASE("connection cut mid-transfer") {
         loopback::Relay relay(s.nginx->port);
         relay.set_mode(loopback::Relay::Mode::Cut, 16 * 1024);   // after the handshake, inside the body
-        const AttemptResult r = deliver(put_target(relay.port), p);
+        const AttemptResult r = deliver(loopback::https_target(relay.port), p);
         INFO(r.message);
         CHECK(r.outcome == Outcome::Retry);
         CHECK(contains(r.message, "cut"));
@@ -165,19 +138,19 @@ TEST_CASE("HTTPS faults are classified and store nothing") {
 TEST_CASE("HTTPS with the right pin and through a healthy relay delivers") {
     auto& s = servers();
     const Payload p = make_payload("put-pinned");
-    UploadTarget t = put_target(s.nginx->port);
+    UploadTarget t = loopback::https_target(s.nginx->port);
     t.pinned_public_key = s.pki.server_pin;
     CHECK(deliver(t, p).outcome == Outcome::Delivered);
     loopback::Relay relay(s.nginx->port);
     const Payload q = make_payload("put-relayed");
-    CHECK(deliver(put_target(relay.port), q).outcome == Outcome::Delivered);
+    CHECK(deliver(loopback::https_target(relay.port), q).outcome == Outcome::Delivered);
     CHECK(loopback::read_file(s.nginx->drop_dir / q.file_name) == q.bytes);
 }
 
 TEST_CASE("client certificate authentication") {
     auto& s = servers();
     const Payload p = make_payload("client-cert");
-    UploadTarget t = put_target(s.nginx->client_cert_port, "/certdrop/");
+    UploadTarget t = loopback::https_target(s.nginx->client_cert_port, "/certdrop/");
     t.bearer_token.clear();
     const AttemptResult without = deliver(t, p);
     CHECK(without.outcome == Outcome::Failed);
@@ -192,7 +165,7 @@ TEST_CASE("client certificate authentication") {
 TEST_CASE("API POST: the receipt must echo the digest") {
     auto& s = servers();
     const Payload p = make_payload("api-post");
-    UploadTarget t = put_target(s.nginx->port, "/api/bundles");
+    UploadTarget t = loopback::https_target(s.nginx->port, "/api/bundles");
     t.protocol = Protocol::HttpsPost;
     const AttemptResult r = deliver(t, p);
     INFO(r.message);
@@ -218,14 +191,14 @@ TEST_CASE("API POST: the receipt must echo the digest") {
 TEST_CASE("SFTP uploads under a temporary name, renames, and reads back") {
     auto& s = servers();
     const Payload p = make_payload("sftp-ok");
-    const AttemptResult r = deliver(sftp_target(s.sshd->port), p);
+    const AttemptResult r = deliver(loopback::sftp_target(s.sshd->port), p);
     INFO(r.message);
     REQUIRE(r.outcome == Outcome::Delivered);
     CHECK(loopback::read_file(s.sshd->upload_dir / p.file_name) == p.bytes);
     CHECK_FALSE(fs::exists(s.sshd->upload_dir / ("." + p.file_name + ".part")));
     // Again with different bytes under the same name (a re-sealed retry): replaced, still one file.
     Payload q = make_payload("sftp-ok", 1000);
-    const AttemptResult again = deliver(sftp_target(s.sshd->port), q);
+    const AttemptResult again = deliver(loopback::sftp_target(s.sshd->port), q);
     INFO(again.message);
     CHECK(again.outcome == Outcome::Delivered);
     CHECK(loopback::read_file(s.sshd->upload_dir / p.file_name) == q.bytes);
@@ -235,7 +208,7 @@ TEST_CASE("SFTP faults: unknown or changed host key, cut transfer") {
     auto& s = servers();
     const Payload p = make_payload("sftp-faults", 256 * 1024);
     SUBCASE("host key not in known_hosts") {
-        UploadTarget t = sftp_target(s.sshd->port);
+        UploadTarget t = loopback::sftp_target(s.sshd->port);
         t.known_hosts = s.sshd->empty_known_hosts.string();
         const AttemptResult r = deliver(t, p);
         INFO(r.message);
@@ -243,7 +216,7 @@ TEST_CASE("SFTP faults: unknown or changed host key, cut transfer") {
         CHECK(contains(r.message, "not in known_hosts"));
     }
     SUBCASE("host key differs from known_hosts") {
-        UploadTarget t = sftp_target(s.sshd->port);
+        UploadTarget t = loopback::sftp_target(s.sshd->port);
         t.known_hosts = s.sshd->wrong_known_hosts.string();
         const AttemptResult r = deliver(t, p);
         INFO(r.message);
@@ -253,7 +226,7 @@ TEST_CASE("SFTP faults: unknown or changed host key, cut transfer") {
     SUBCASE("connection cut mid-transfer") {
         loopback::Relay relay(s.sshd->port);
         relay.set_mode(loopback::Relay::Mode::Cut, 64 * 1024);
-        UploadTarget t = sftp_target(s.sshd->port);
+        UploadTarget t = loopback::sftp_target(s.sshd->port);
         t.url = "sftp://" + s.sshd->user + "@127.0.0.1:" + std::to_string(relay.port) + s.sshd->upload_dir.string() + "/";
         // known_hosts names the host with the server's port; the relay has its own.
         const std::string line = loopback::read_file(s.sshd->known_hosts);
