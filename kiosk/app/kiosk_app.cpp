@@ -381,6 +381,7 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
     }
     case ScreenId::Home: {
         HomeModel m;
+        m.walkin_open = false;
         if (d) {
             m.site_name = d->site.name;
             // TRANSLATORS: Home's "Here today": the date and the clock. Arabic script uses "،".
@@ -396,7 +397,11 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
                           text_->time(d->tz.to_utc(d->today, std::min(s.end_minute, 1439)).value_or(now), d->tz.name());
                 r.here_now = minute >= s.start_minute && minute < s.end_minute;
                 m.today.push_back(std::move(r));
+                if (minute < s.end_minute) m.walkin_open = true;
             }
+            if (!m.walkin_open)
+                m.walkin_note = d->today_sessions.empty() ? text_->tr("nobody today")
+                                                          : text_->tr("nobody any more today");
         }
         return draw_home(ui, m);
     }
@@ -406,12 +411,19 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
         ServiceListModel m;
         m.walk_in = walk;
         m.title = walk ? text_->tr("Who do you want to talk to?") : text_->tr("Who do you want to meet?");
-        std::set<Id> today;
-        for (const auto& s : d->today_sessions) today.insert(s.service_id);
+        // For walk-ins: who is still to come or here now, and who has gone home already.
+        std::set<Id> today, still_today;
+        const int minute = d->tz.to_local(now).minute;
+        for (const auto& s : d->today_sessions) {
+            today.insert(s.service_id);
+            if (minute < s.end_minute) still_today.insert(s.service_id);
+        }
         for (const auto& s : d->services) {
             ServiceChoice c{s.id, service_name(*text_, s), service_description(*text_, s), service_icon(s.key), true, {}};
             if (walk) {
                 if (!today.count(s.id)) continue;   // walk-in only where a caseworker comes today
+                c.available = still_today.count(s.id) > 0;
+                c.note = text_->tr("Not here any more today");
             } else {
                 c.available = std::any_of(d->free_slots.begin(), d->free_slots.end(),
                                           [&](const Slot& sl) { return sl.service_id == s.id; });
@@ -697,8 +709,10 @@ void KioskApp::apply_booking(const Intent& in, Instant now) {
             auto clean = clean_nickname(v.nickname);
             v.nickname = clean.value_or("");
             v.confirm_error.clear();
-        } catch (const DomainError&) {
-            v.confirm_error = text_->tr("Please use letters and numbers only.");
+        } catch (const DomainError& e) {
+            v.confirm_error = e.code == ErrorCode::PersonalNumber
+                                  ? text_->tr("A nickname is enough. We never need your CPR number or phone number.")
+                                  : text_->tr("Please use letters and numbers only.");
         }
         go(ScreenId::BookConfirm);
         return;
@@ -715,6 +729,10 @@ void KioskApp::apply_booking(const Intent& in, Instant now) {
             // time just booked is no longer offered. The receipt stands whatever happens here.
             try { reload(now); } catch (const std::exception& e) { log_line(std::string("reload: ") + e.what()); }
         } catch (const DomainError& e) {
+            if (e.code == ErrorCode::PersonalNumber) {
+                v.confirm_error = text_->tr("A nickname is enough. We never need your CPR number or phone number.");
+                return;
+            }
             if (e.code == ErrorCode::Invalid) {
                 v.confirm_error = text_->tr("Please use letters and numbers only.");
                 return;

@@ -189,7 +189,7 @@ private:
 
 bool Platform::init() {
     scripted_ = opts_.scripted;
-    base_now_ = now_utc();
+    base_now_ = opts_.start_now ? opts_.start_now : now_utc();
     // Let SIGTERM/SIGINT end the process the normal way (service stop), not become SDL_QUIT,
     // which kiosk mode ignores.
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
