@@ -334,11 +334,14 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
         last_input_ms_ = in.ms;
     }
     ui.m.rtl = text_->rtl();
+    tap_guard_.frame(page_key(), in.ms, in.pointer_down);
     Intent intent = draw_screen(ui, in.now);
+    if (!tap_guard_.accept()) intent = {};   // the tap was aimed at the previous page
     if (!prompt_) read_aloud_frame(ui);
     if (prompt_) {
         // The screen underneath stays visible but cannot be used until the visitor answers.
         intent = draw_idle_prompt(ui, prompt_left_);
+        if (!tap_guard_.accept()) intent = {};
         if (intent.act == Act::StillHere) {
             prompt_ = false;
             last_input_ms_ = in.ms;
@@ -915,6 +918,11 @@ void KioskApp::apply_staff(const Intent& in, Instant now) {
 
 // [SECTION] Read-aloud ---------------------------------------------------------------------------
 
+std::string KioskApp::page_key() const {
+    return std::string(screen_name(visitor_.screen)) + "/" + std::to_string(visitor_.feedback_index) + "/" +
+           visitor_.language + (prompt_ ? "/prompt" : "");
+}
+
 bool KioskApp::read_aloud_offered() {
     switch (visitor_.screen) {
     case ScreenId::StaffPin:
@@ -936,15 +944,14 @@ bool KioskApp::read_aloud_offered() {
 
 void KioskApp::read_aloud_frame(Ui& ui) {
     // Another page (screen, question or language) stops what was being read about the last one.
-    const std::string page = std::string(screen_name(visitor_.screen)) + "/" + std::to_string(visitor_.feedback_index) +
-                             "/" + visitor_.language;
+    const std::string page = page_key();
     if (page != spoken_page_) {
         speech_->stop();
         spoken_page_ = page;
     }
     if (!read_aloud_offered()) return;
     // Drawn last, so the registry already holds everything this screen shows, in reading order.
-    if (draw_read_aloud_button(ui, speech_->active()).act != Act::ReadAloud) return;
+    if (draw_read_aloud_button(ui, speech_->active()).act != Act::ReadAloud || !tap_guard_.accept()) return;
     if (speech_->active()) {
         speech_->stop();
         return;
