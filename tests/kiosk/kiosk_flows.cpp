@@ -271,7 +271,9 @@ expect-screen welcome
     const Booking after = get_booking(*k.open(), b.id);
     CHECK(after.status == BookingStatus::CheckedIn);
     REQUIRE(after.checked_in_at.has_value());
-    CHECK(*after.checked_in_at == local(kNow));
+    // The scripted visitor looks at each new page before tapping (TapGuard): a second or two pass.
+    CHECK(*after.checked_in_at >= local(kNow));
+    CHECK(*after.checked_in_at <= local(kNow) + 5);
 }
 
 TEST_CASE("wrong code: kind message, try again with an empty keypad") {
@@ -666,7 +668,7 @@ TEST_CASE("rounded buttons: anti-aliased corners, exact borders and bodies") {
                          "expect-pixel ###lang_da -1 12 78848c\nexpect-pixel ###lang_da -1 11 78848c 16\n"
                          "expect-pixel ###lang_da 12 -1 78848c\nexpect-pixel ###lang_da 11 -1 78848c 16\n"
                          "expect-pixel ###lang_da 2 -13 ffffff\nexpect-pixel ###lang_da 3 -12 ffffff 16\n"
-                         "expect-pixel ###lang_en 40 5 16626c\n",     // the selected language: primary body
+                         "expect-pixel ###lang_en 40 5 0e545e\n",     // the selected language: primary body
                          kNow, "--size 1920x1080");
     INFO(k.log());
     CHECK(rc == 0);
