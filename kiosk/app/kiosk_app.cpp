@@ -959,7 +959,8 @@ void KioskApp::read_aloud_frame(Ui& ui) {
     std::vector<ReadAloudPiece> pieces;
     for (const auto& e : ui.reg->entries()) pieces.push_back({e.id, e.label});
     const auto* l = text_->find_language(visitor_.language);
-    speech_->speak(read_aloud_text(pieces), l->voice, l->code, volume_);
+    // Times, ranges and numbers as words in the voice's language, never the display string's digits.
+    speech_->speak(text::spoken_form(read_aloud_text(pieces), l->code), l->voice, l->code, volume_);
 }
 
 std::vector<const feedback::Question*> KioskApp::feedback_questions() const {
