@@ -198,6 +198,7 @@ void KioskApp::reset_visitor() {
     // The next visitor must not hear the previous one's screen.
     if (speech_) speech_->stop();
     spoken_page_.clear();
+    prompt_spoken_left_ = -1;
     v = Visitor{};
     v.language = opts_.language.empty() && data_ ? data_->default_language
                                                  : (opts_.language.empty() ? "da" : opts_.language);
@@ -341,8 +342,11 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
     if (prompt_) {
         // The screen underneath stays visible but cannot be used until the visitor answers.
         intent = draw_idle_prompt(ui, prompt_left_);
+        speak_idle_prompt(ui);
         if (!tap_guard_.accept()) intent = {};
         if (intent.act == Act::StillHere) {
+            speech_->stop();
+            prompt_spoken_left_ = -1;
             prompt_ = false;
             last_input_ms_ = in.ms;
         }
@@ -960,6 +964,22 @@ void KioskApp::read_aloud_frame(Ui& ui) {
     for (const auto& e : ui.reg->entries()) pieces.push_back({e.id, e.label});
     const auto* l = text_->find_language(visitor_.language);
     // Times, ranges and numbers as words in the voice's language, never the display string's digits.
+    speech_->speak(text::spoken_form(read_aloud_text(pieces), l->code), l->voice, l->code, volume_);
+}
+
+void KioskApp::speak_idle_prompt(Ui& ui) {
+    // A visitor who cannot read must hear that the screen is about to start over: the prompt is
+    // read when it appears, and the seconds again at 10 and 5 left. The registry holds only the
+    // prompt now (it cleared the screen underneath).
+    if (!read_aloud_offered()) return;
+    const bool first = prompt_spoken_left_ < 0;
+    if (!first && (prompt_left_ == prompt_spoken_left_ || (prompt_left_ != 10 && prompt_left_ != 5))) return;
+    std::vector<ReadAloudPiece> pieces;
+    for (const auto& e : ui.reg->entries())
+        if (first || e.id.empty()) pieces.push_back({e.id, e.label});
+    if (!first) pieces.erase(pieces.begin());   // the countdown line only, not the question again
+    prompt_spoken_left_ = prompt_left_;
+    const auto* l = text_->find_language(visitor_.language);
     speech_->speak(text::spoken_form(read_aloud_text(pieces), l->code), l->voice, l->code, volume_);
 }
 
