@@ -198,6 +198,7 @@ void KioskApp::reset_visitor() {
     // The next visitor must not hear the previous one's screen.
     if (speech_) speech_->stop();
     spoken_page_.clear();
+    prompt_spoken_left_ = -1;
     v = Visitor{};
     v.language = opts_.language.empty() && data_ ? data_->default_language
                                                  : (opts_.language.empty() ? "da" : opts_.language);
@@ -334,12 +335,18 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
         last_input_ms_ = in.ms;
     }
     ui.m.rtl = text_->rtl();
+    tap_guard_.frame(page_key(), in.ms, in.pointer_down);
     Intent intent = draw_screen(ui, in.now);
+    if (!tap_guard_.accept()) intent = {};   // the tap was aimed at the previous page
     if (!prompt_) read_aloud_frame(ui);
     if (prompt_) {
         // The screen underneath stays visible but cannot be used until the visitor answers.
         intent = draw_idle_prompt(ui, prompt_left_);
+        speak_idle_prompt(ui);
+        if (!tap_guard_.accept()) intent = {};
         if (intent.act == Act::StillHere) {
+            speech_->stop();
+            prompt_spoken_left_ = -1;
             prompt_ = false;
             last_input_ms_ = in.ms;
         }
@@ -933,6 +940,11 @@ void KioskApp::apply_staff(const Intent& in, Instant now) {
 
 // [SECTION] Read-aloud ---------------------------------------------------------------------------
 
+std::string KioskApp::page_key() const {
+    return std::string(screen_name(visitor_.screen)) + "/" + std::to_string(visitor_.feedback_index) + "/" +
+           visitor_.language + (prompt_ ? "/prompt" : "");
+}
+
 bool KioskApp::read_aloud_offered() {
     switch (visitor_.screen) {
     case ScreenId::StaffPin:
@@ -954,15 +966,14 @@ bool KioskApp::read_aloud_offered() {
 
 void KioskApp::read_aloud_frame(Ui& ui) {
     // Another page (screen, question or language) stops what was being read about the last one.
-    const std::string page = std::string(screen_name(visitor_.screen)) + "/" + std::to_string(visitor_.feedback_index) +
-                             "/" + visitor_.language;
+    const std::string page = page_key();
     if (page != spoken_page_) {
         speech_->stop();
         spoken_page_ = page;
     }
     if (!read_aloud_offered()) return;
     // Drawn last, so the registry already holds everything this screen shows, in reading order.
-    if (draw_read_aloud_button(ui, speech_->active()).act != Act::ReadAloud) return;
+    if (draw_read_aloud_button(ui, speech_->active()).act != Act::ReadAloud || !tap_guard_.accept()) return;
     if (speech_->active()) {
         speech_->stop();
         return;
@@ -970,7 +981,24 @@ void KioskApp::read_aloud_frame(Ui& ui) {
     std::vector<ReadAloudPiece> pieces;
     for (const auto& e : ui.reg->entries()) pieces.push_back({e.id, e.label});
     const auto* l = text_->find_language(visitor_.language);
-    speech_->speak(read_aloud_text(pieces), l->voice, l->code, volume_);
+    // Times, ranges and numbers as words in the voice's language, never the display string's digits.
+    speech_->speak(text::spoken_form(read_aloud_text(pieces), l->code), l->voice, l->code, volume_);
+}
+
+void KioskApp::speak_idle_prompt(Ui& ui) {
+    // A visitor who cannot read must hear that the screen is about to start over: the prompt is
+    // read when it appears, and the seconds again at 10 and 5 left. The registry holds only the
+    // prompt now (it cleared the screen underneath).
+    if (!read_aloud_offered()) return;
+    const bool first = prompt_spoken_left_ < 0;
+    if (!first && (prompt_left_ == prompt_spoken_left_ || (prompt_left_ != 10 && prompt_left_ != 5))) return;
+    std::vector<ReadAloudPiece> pieces;
+    for (const auto& e : ui.reg->entries())
+        if (first || e.id.empty()) pieces.push_back({e.id, e.label});
+    if (!first) pieces.erase(pieces.begin());   // the countdown line only, not the question again
+    prompt_spoken_left_ = prompt_left_;
+    const auto* l = text_->find_language(visitor_.language);
+    speech_->speak(text::spoken_form(read_aloud_text(pieces), l->code), l->voice, l->code, volume_);
 }
 
 std::vector<const feedback::Question*> KioskApp::feedback_questions() const {
