@@ -318,7 +318,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     }
     if (f.comments_included) {
         s += "<h2>" + esc(x.tr("Comments")) + "</h2>\n<p class=\"note\">" +
-             esc(x.tr("In alphabetical order. Numbers and addresses were removed before they were stored.")) +
+             esc(text::st("In alphabetical order. CPR numbers, phone numbers, e-mail addresses and other long numbers were removed before they were stored; names and street addresses cannot be found reliably and may remain.")) +
              "</p>\n<ul class=\"comments\">\n";
         for (const auto& c : f.comments) s += "<li>" + esc(c) + "</li>\n";
         s += "</ul>\n";
