@@ -10,6 +10,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <memory>
 
 namespace indgang::feedback {
 
@@ -129,6 +130,28 @@ void set_file_times(const std::string& path, std::time_t t) {
         throw DomainError(ErrorCode::Invalid, "cannot reset the times of " + path);
 }
 
+// A caller already inside a transaction on the main file (the extract takes one for a consistent
+// snapshot) cannot ATTACH; it reads the feedback file through a connection of its own instead.
+// Empty when there is no feedback file yet.
+std::unique_ptr<db::Db> side_reader(db::Db& db) {
+    const std::string path = feedback_file_path(db.path());
+    if (path == ":memory:" || !std::filesystem::exists(path)) return nullptr;
+    auto side = std::make_unique<db::Db>(":memory:");
+    side->cached("ATTACH DATABASE ? AS fb").bind(path).exec();
+    if (side->pragma_int("fb.user_version") < 1) return nullptr;
+    return side;
+}
+
+// The connection to read counts through: `db` itself once the file is attached.
+db::Db* reader(db::Db& db, std::unique_ptr<db::Db>& side) {
+    if (attached(db)) return &db;
+    if (in_transaction(db)) {
+        side = side_reader(db);
+        return side.get();
+    }
+    return attach_feedback_store(db) ? &db : nullptr;
+}
+
 }  // namespace
 
 int feedback_schema_version() { return static_cast<int>(feedback_migrations().size()); }
@@ -196,12 +219,14 @@ void add_form(db::Db& db, const FormTally& t) {
 
 MonthCounts read_counts(db::Db& db, Id site_id, const std::string& first_month, const std::string& last_month) {
     MonthCounts out;
-    if (!attach_feedback_store(db)) return out;
-    out.forms = db.cached("SELECT coalesce(sum(n), 0) FROM fb.form_count WHERE site_id = ? AND month BETWEEN ? AND ?")
+    std::unique_ptr<db::Db> side;
+    db::Db* src = reader(db, side);
+    if (!src) return out;
+    out.forms = src->cached("SELECT coalesce(sum(n), 0) FROM fb.form_count WHERE site_id = ? AND month BETWEEN ? AND ?")
                     .bind(site_id, first_month, last_month)
                     .first([](db::Stmt& s) { return s.int64(0); })
                     .value_or(0);
-    auto& s = db.cached("SELECT grp, question, answer, sum(n) FROM fb.tally "
+    auto& s = src->cached("SELECT grp, question, answer, sum(n) FROM fb.tally "
                         "WHERE site_id = ? AND month BETWEEN ? AND ? GROUP BY 1, 2, 3");
     s.bind(site_id, first_month, last_month);
     while (s.step()) out.cells[{s.text(0), s.text(1), s.text(2)}] = s.int64(3);
@@ -212,8 +237,10 @@ MonthCounts read_counts(db::Db& db, Id site_id, const std::string& first_month, 
 std::vector<std::string> read_comments(db::Db& db, Id site_id, const std::string& first_month,
                                        const std::string& last_month) {
     std::vector<std::string> out;
-    if (!attach_feedback_store(db)) return out;
-    auto& s = db.cached("SELECT text FROM fb.comment WHERE site_id = ? AND month BETWEEN ? AND ? ORDER BY text");
+    std::unique_ptr<db::Db> side;
+    db::Db* src = reader(db, side);
+    if (!src) return out;
+    auto& s = src->cached("SELECT text FROM fb.comment WHERE site_id = ? AND month BETWEEN ? AND ? ORDER BY text");
     s.bind(site_id, first_month, last_month);
     while (s.step()) out.push_back(s.text(0));
     s.reset();
