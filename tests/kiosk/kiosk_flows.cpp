@@ -10,6 +10,8 @@
 #include "core/domain/walkin.hpp"
 #include "core/text/speech.hpp"
 
+#include "core/feedback/tally_store.hpp"
+
 #include <doctest/doctest.h>
 
 #include <sys/wait.h>
@@ -100,6 +102,7 @@ std::vector<Booking> live_at(const Kiosk& k, int minute) {
 
 int count(const Kiosk& k, const char* sql) {
     auto db = k.open();
+    feedback::attach_feedback_store(*db);   // feedback lives in its own file as counters (fb.*)
     auto st = db->prepare(sql);
     return st.step() ? st.integer(0) : -1;
 }
@@ -735,10 +738,10 @@ tap ###declined
 )" + skips + "expect-screen feedback-thanks\nshot feedback-thanks\ntap ###done\nexpect-screen welcome\n");
     INFO(k.log());
     REQUIRE(rc == 0);
-    CHECK(count(k, "SELECT count(*) FROM feedback_response") == 1);
-    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE question = 'service' AND answer = 'jobcentre'") == 1);
-    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE question = 'safe' AND answer = '5'") == 1);
-    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = 'declined'") == 1);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.form_count") == 1);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.tally WHERE question = 'service' AND answer = 'jobcentre'") == 1);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.tally WHERE question = 'safe' AND answer = '5'") == 1);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.tally WHERE answer = 'declined'") == 1);
 }
 
 TEST_CASE("feedback: the idle reset discards a half-answered form") {
@@ -747,8 +750,8 @@ TEST_CASE("feedback: the idle reset discards a half-answered form") {
                                    "advance-clock 95\nexpect-screen idle-prompt\nadvance-clock 25\nexpect-screen welcome\n");
     INFO(k.log());
     REQUIRE(rc == 0);
-    CHECK(count(k, "SELECT count(*) FROM feedback_response") == 0);
-    CHECK(count(k, "SELECT count(*) FROM feedback_answer") == 0);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.form_count") == 0);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.tally") == 0);
 }
 }
 
@@ -916,13 +919,13 @@ void feedback_end_to_end(const char* lang, const char* question_text) {
                          "expect-screen feedback-thanks\nshot feedback-thanks\ntap ###done\nexpect-screen welcome\n");
     INFO(k.log());
     REQUIRE(rc == 0);
-    CHECK(count(k, "SELECT count(*) FROM feedback_response") == 1);
-    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE question = 'service' AND answer = 'jobcentre'") == 1);
-    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = 'social'") == 0);   // the abandoned form
-    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = '1'") == 0);
-    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = '4'") == 1);
-    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = '5'") == 1);
-    CHECK(count(k, "SELECT count(*) FROM feedback_answer WHERE answer = 'declined'") == 1);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.form_count") == 1);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.tally WHERE question = 'service' AND answer = 'jobcentre'") == 1);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.tally WHERE answer = 'social'") == 0);   // the abandoned form
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.tally WHERE answer = '1'") == 0);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.tally WHERE answer = '4'") == 1);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.tally WHERE answer = '5'") == 1);
+    CHECK(count(k, "SELECT coalesce(sum(n), 0) FROM fb.tally WHERE answer = 'declined'") == 1);
 }
 
 TEST_CASE("feedback end to end in Danish") { feedback_end_to_end("da", "tryg"); }
