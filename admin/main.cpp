@@ -70,6 +70,7 @@ int main(int argc, char** argv) {
     admin::add_i18n_commands(app, ctx);
     admin::add_report_commands(app, ctx);
     admin::add_upload_commands(app, ctx);
+    admin::add_print_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
