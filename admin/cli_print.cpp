@@ -39,7 +39,11 @@ void add_print_commands(CLI::App& app, Context& ctx) {
             std::cout << "yes: someone checked in at " << verify->date << " " << verify->time
                       << " with this code\n";
         }
-        if (!hit) throw CLI::RuntimeError(ctx.json ? "" : "no: no check-in at that minute has this code", 2);
+        if (!hit) {
+            // A plain answer, not an error: stdout, with exit 2 so scripts can branch on it.
+            if (!ctx.json) std::cout << "no: no check-in at that minute has this code\n";
+            throw CLI::RuntimeError(2);
+        }
     });
 
     auto* s = app.add_subcommand("printer-status", "Ask the receipt printer (setting printer.device) how it is");
