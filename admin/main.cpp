@@ -38,8 +38,9 @@ Id resolve_site(db::Db& db, Id site) {
 }
 
 Id resolve_service(db::Db& db, const std::string& key_or_id) {
-    if (!key_or_id.empty() && key_or_id.find_first_not_of("0123456789") == std::string::npos)
-        return get_service(db, std::stoll(key_or_id)).id;
+    if (!key_or_id.empty() && key_or_id.size() <= 12 &&
+        key_or_id.find_first_not_of("0123456789") == std::string::npos)
+        return get_service(db, std::strtoll(key_or_id.c_str(), nullptr, 10)).id;
     return get_service_by_key(db, key_or_id).id;
 }
 
