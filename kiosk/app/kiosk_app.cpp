@@ -345,7 +345,8 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
     }
     ui.m.rtl = text_->rtl();
     Intent intent = draw_screen(ui, in.now);
-    if (!prompt_) read_aloud_frame(ui);
+    // The dimmed closed screen stays dark: its speaker button comes back with the first touch.
+    if (!prompt_ && !(visitor_.screen == ScreenId::Closed && closed_dim_drawn_)) read_aloud_frame(ui);
     if (prompt_) {
         // The screen underneath stays visible but cannot be used until the visitor answers.
         intent = draw_idle_prompt(ui, prompt_left_);
