@@ -31,6 +31,16 @@ struct MigrateOptions {
     std::string label = "before-upgrade";
 };
 
+// A label goes into a file name: Debian version characters (0.1.0+deb12u1~rc1) and nothing else.
+const CLI::Validator kLabel(
+    [](std::string& s) {
+        return s.find_first_not_of("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789.+~-") ==
+                       std::string::npos
+                   ? std::string()
+                   : std::string("letters, digits and . + ~ - only");
+    },
+    "LABEL");
+
 std::string or_default(const std::string& dir, const Context& ctx) {
     return dir.empty() ? db::default_backup_dir(ctx.db_path) : dir;
 }
@@ -102,11 +112,7 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
         cmd->add_option("--keep-days", o->keep_days, "Delete backups older than this (0 keeps all; the newest stays)")
             ->check(CLI::Range(0, 3650))
             ->capture_default_str();
-        cmd->add_option("--label", o->label, "Word added to the file name, e.g. before-move")
-            ->check(CLI::Validator([](std::string& s) {
-                return s.find_first_not_of("abcdefghijklmnopqrstuvwxyz0123456789.-") == std::string::npos
-                           ? std::string() : std::string("letters a-z, digits, '.' and '-' only");
-            }, "LABEL"));
+        cmd->add_option("--label", o->label, "Word added to the file name, e.g. before-move")->check(kLabel);
         cmd->add_flag("--list", o->list, "List the backups (newest first) instead of taking one");
         cmd->callback([&ctx, o] { run_backup(ctx, *o); });
     }
@@ -123,7 +129,7 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
         auto* cmd = app.add_subcommand("migrate", "Bring the database to this version's schema, backing it up first "
                                                   "(the package does this on upgrade)");
         cmd->add_option("--backup-dir", o->backup_dir, "Folder for the backup (default: backups/ beside the database)");
-        cmd->add_option("--label", o->label, "Word in the backup's name")->capture_default_str();
+        cmd->add_option("--label", o->label, "Word in the backup's name")->capture_default_str()->check(kLabel);
         cmd->callback([&ctx, o] { run_migrate(ctx, *o); });
     }
 }

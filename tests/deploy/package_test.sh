@@ -74,7 +74,7 @@ start_cage() {
         XDG_RUNTIME_DIR="$xdg" WLR_BACKENDS=headless WLR_LIBINPUT_NO_DEVICES=1 WLR_RENDERER=pixman \
         NOTIFY_SOCKET="$xdg/notify" WATCHDOG_USEC=2000000 INDGANG_NOW=2026-11-24T10:05 \
         $cmdline >>"$work/cage.log" 2>&1 &
-    cage_pid=$!
+    cage_pid=$!   # runuser's pid; cage is its child and runuser ends with it
 }
 wait_ready() {   # READY=1 count reaches $1
     for _ in $(seq 600); do
@@ -90,11 +90,13 @@ wait_ready 1
 echo "kiosk under cage ready after $(( ($(date +%s%N) - t0) / 1000000 )) ms"
 kiosk_pid=$(pgrep -u indgang -x indgang-kiosk | head -n 1)
 [ -n "$kiosk_pid" ] || fail "no indgang-kiosk process owned by indgang"
-[ "$(ps -o ppid= -p "$kiosk_pid" | tr -d ' ')" = "$cage_pid" ] || echo "note: the kiosk's parent is $(ps -o comm= -p "$(ps -o ppid= -p "$kiosk_pid")")"
+parent=$(ps -o comm= -p "$(ps -o ppid= -p "$kiosk_pid" | tr -d ' ')")
+[ "$parent" = cage ] || fail "the kiosk's parent is '$parent', not cage"
+echo "kiosk pid $kiosk_pid, user $(ps -o user= -p "$kiosk_pid"), parent $parent"
 sleep 5   # let the watchdog feed a few times on an idle Welcome screen
 sock=$(cd "$xdg" && ls wayland-* | grep -v lock | head -n 1)
-runuser -u indgang -- env XDG_RUNTIME_DIR="$xdg" WAYLAND_DISPLAY="$sock" grim "$work/cage-welcome.png" || { cat "$work/cage.log"; fail grim; }
-cp "$work/cage-welcome.png" "$out/cage-welcome.png"
+runuser -u indgang -- env XDG_RUNTIME_DIR="$xdg" WAYLAND_DISPLAY="$sock" grim "$xdg/cage-welcome.png" || { cat "$work/cage.log"; fail grim; }
+cp "$xdg/cage-welcome.png" "$out/cage-welcome.png"
 echo "grim screenshot: $out/cage-welcome.png ($(stat -c %s "$out/cage-welcome.png") bytes)"
 feeds=$(grep -c 'WATCHDOG=1' "$work/notify.txt" || true)
 [ "$feeds" -ge 4 ] || { cat "$work/notify.txt"; fail "only $feeds watchdog feeds in ~5 s"; }
