@@ -5,6 +5,8 @@
 
 #include "core/domain/civil_time.hpp"
 
+#include <algorithm>
+
 namespace indgang::kiosk {
 
 namespace {
