@@ -5,6 +5,7 @@
 #include "core/db/backup.hpp"
 #include "core/db/store.hpp"
 #include "core/db/upgrade.hpp"
+#include "core/domain/settings.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -16,7 +17,7 @@ namespace {
 
 struct BackupOptions {
     std::string dir;           // "" = <database folder>/backups
-    int keep_days = 14;        // the timer's retention; 0 keeps everything
+    int keep_days = -1;        // -1: the backup.keep_days setting; 0 keeps everything
     std::string label;
     bool list = false;
 };
@@ -67,13 +68,14 @@ void run_backup(const Context& ctx, const BackupOptions& o) {
     // Read-only: a backup never migrates or purges, it copies what is there.
     auto db = db::open_store(ctx.db_path, db::Db::Mode::ReadOnly);
     const db::BackupFile f = db::backup_to(*db, dir, ctx.now(), o.label);
-    const auto pruned = o.keep_days > 0 ? db::prune_backups(dir, o.keep_days, ctx.now()) : std::vector<std::string>{};
+    const int keep = o.keep_days >= 0 ? o.keep_days : static_cast<int>(setting_int(*db, settings_key::kBackupKeepDays));
+    const auto pruned = keep > 0 ? db::prune_backups(dir, keep, ctx.now()) : std::vector<std::string>{};
     if (ctx.json) {
         std::printf("%s\n", nlohmann::json{{"backup", to_json(f)}, {"pruned", pruned}}.dump(2).c_str());
         return;
     }
     std::printf("backup written and checked: %s\n", f.path.c_str());
-    for (const auto& p : pruned) std::printf("removed (older than %d days): %s\n", o.keep_days, p.c_str());
+    for (const auto& p : pruned) std::printf("removed (older than %d days): %s\n", keep, p.c_str());
 }
 
 void run_restore(const Context& ctx, const RestoreOptions& o) {
@@ -109,9 +111,10 @@ void add_backup_commands(CLI::App& app, Context& ctx) {
         auto o = std::make_shared<BackupOptions>();
         auto* cmd = app.add_subcommand("backup", "Copy the database while it is in use, check the copy, drop old ones");
         cmd->add_option("--to", o->dir, "Folder for backups (default: backups/ beside the database)");
-        cmd->add_option("--keep-days", o->keep_days, "Delete backups older than this (0 keeps all; the newest stays)")
-            ->check(CLI::Range(0, 3650))
-            ->capture_default_str();
+        cmd->add_option("--keep-days", o->keep_days,
+                        "Delete backups older than this (default: the backup.keep_days setting, 14; 0 keeps all; "
+                        "the newest stays)")
+            ->check(CLI::Range(0, 3650));
         cmd->add_option("--label", o->label, "Word added to the file name, e.g. before-move")->check(kLabel);
         cmd->add_flag("--list", o->list, "List the backups (newest first) instead of taking one");
         cmd->callback([&ctx, o] { run_backup(ctx, *o); });

@@ -211,7 +211,13 @@ RestoreResult restore_from(const std::string& backup, const std::string& db_path
             auto live = open_store(db_path, Db::Mode::ReadOnly);
             r.previous = backup_to(*live, backup_dir, now, "before-restore");
         } catch (const StoreError& e) {
-            if (e.kind != StoreError::Kind::Corrupt) throw;
+            // A database from a newer Indgang is the downgrade case: keep a copy all the same.
+            if (e.kind == StoreError::Kind::TooNew) {
+                Db live(db_path, Db::Mode::ReadOnly);
+                r.previous = backup_to(live, backup_dir, now, "before-restore");
+            } else if (e.kind != StoreError::Kind::Corrupt) {
+                throw;
+            }
         } catch (const BackupError& e) {
             if (e.kind != K::Damaged) throw;
         }

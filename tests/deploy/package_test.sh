@@ -132,7 +132,8 @@ echo "upgrade $version → $version+upgrade1: backed up to $backup, migrated to 
 
 # Now the database is from "a newer Indgang" and the older package goes back on.
 as_indgang /usr/bin/indgang-admin --db "$db" demo >/dev/null
-as_indgang /usr/bin/indgang-admin --db "$db" backup --label before-upgrade-from-"$version"+upgrade1 >/dev/null
+# The real clock here: the advice picks the newest backup by the time in its name.
+runuser -u indgang -- /usr/bin/indgang-admin --db "$db" backup --label before-upgrade-from-"$version"+upgrade1 >/dev/null
 keep=$(ls -t /var/lib/indgang/backups/*before-upgrade-from-"$version"+upgrade1.db | head -n 1)
 sqlite3 "$db" "PRAGMA user_version = $(( $(sqlite3 "$db" 'PRAGMA user_version') + 1 ))"
 dpkg -i "$deb" >"$work/downgrade.log" 2>&1 || { cat "$work/downgrade.log"; fail "downgrade install"; }

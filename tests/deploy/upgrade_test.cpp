@@ -74,6 +74,12 @@ TEST_CASE("a database newer than this build is refused, naming the last backup t
     CHECK(advice.find(before.path) != std::string::npos);
     CHECK(advice.find("indgang-admin --db " + path + " restore ") != std::string::npos);
     CHECK(advice.find("20261125T031500Z") == std::string::npos);
+    // Following the advice: the restore keeps the newer database aside and brings the old one back.
+    const auto r = db::restore_from(before.path, path, bdir, tuesday_morning() + 120, 0);
+    REQUIRE(r.previous);
+    CHECK(r.previous->schema == db::schema_version() + 1);
+    CHECK(count(path, "PRAGMA user_version") == db::schema_version());
+    CHECK(count(path, "SELECT count(*) FROM site") == 1);
     // With no backup at all the advice still says what to do.
     CHECK(db::downgrade_advice(path, (dir / "none").string()).find("install the newer") != std::string::npos);
 }
