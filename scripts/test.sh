@@ -27,5 +27,5 @@ echo "== Debian package: built from a clean clone, lintian, then installed and r
 # package.sh fails on any lintian error; package_test.sh installs it (as root; without root it
 # checks the files in a throwaway root only and says so), and purges it again.
 deb=$(scripts/package.sh)
-tests/deploy/package_test.sh "$deb" build-test/tests/deploy/notify-listen build-test/deploy
+tests/deploy/package_test.sh "$deb" build-test/tests/deploy build-test/deploy
 echo "All tests passed (normal and sanitizer builds, the package)."

@@ -9,9 +9,10 @@
 #  3. an upgrade backs the database up and migrates it; a downgrade leaves it alone, and the
 #     older programs refuse it naming the backup; restoring that backup brings it back;
 #  4. remove keeps the data, purge deletes it. The package is purged at the end, pass or fail.
-# Usage: package_test.sh DEB NOTIFY_LISTEN OUT_DIR
+# Usage: package_test.sh DEB HELPERS_DIR OUT_DIR   (HELPERS_DIR: build/tests/deploy, with
+#        notify-listen and old-schema-db)
 set -euo pipefail
-deb="$(realpath "$1")" listen="$(realpath "$2")" out="$3"
+deb="$(realpath "$1")" listen="$(realpath "$2")/notify-listen" old_db="$(realpath "$2")/old-schema-db" out="$3"
 mkdir -p "$out"
 out="$(realpath "$out")"
 work="$(mktemp -d)"
@@ -115,13 +116,13 @@ kill "$cage_pid"; wait "$cage_pid" 2>/dev/null || true; cage_pid=
 step "3. upgrade, downgrade"
 # The database as an older schema left it: all migrations but the last (a blank file while
 # the schema has one migration).
-old_schema=$(( $(sqlite3 "$db" 'PRAGMA user_version') - 1 ))
 rm -f "$db" "$db-wal" "$db-shm"
-if [ "$old_schema" -eq 0 ]; then install -o indgang -g indgang -m 0640 /dev/null "$db"; else fail "write the N-1 fixture for schema $old_schema"; fi
+old_schema=$("$old_db" "$db")
+chown indgang:indgang "$db"
 newer="$work/newer"
 dpkg-deb -R "$deb" "$newer"
 sed -i "s/^Version: .*/Version: $version+upgrade1/" "$newer/DEBIAN/control"
-dpkg-deb -b "$newer" "$work/indgang_$version+upgrade1.deb" >/dev/null
+dpkg-deb -Zgzip -z1 -b "$newer" "$work/indgang_$version+upgrade1.deb" >/dev/null   # fast: a test copy
 dpkg -i "$work/indgang_$version+upgrade1.deb" >"$work/upgrade.log" 2>&1 || { cat "$work/upgrade.log"; fail "upgrade"; }
 grep "migrated" "$work/upgrade.log" || { cat "$work/upgrade.log"; fail "the upgrade did not migrate"; }
 backup=$(ls /var/lib/indgang/backups/*before-upgrade-from-"$version".db)
