@@ -68,6 +68,9 @@ std::unique_ptr<Db> open_store(const std::string& path, Db::Mode mode) {
                              std::to_string(schema_version()) + ")");
     if (mode == Db::Mode::ReadWrite) {
         db->exec("PRAGMA journal_mode=WAL");
+        // Set by the code, not left to how the system SQLite was built: a deleted or overwritten
+        // value (an erased nickname) is zeroed in the page, not merely marked free.
+        db->exec("PRAGMA secure_delete=ON");
         migrate(*db);
     }
     return db;

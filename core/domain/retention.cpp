@@ -23,6 +23,10 @@ int purge_personal_data(db::Db& db, Instant now) {
     if (erased > 0)
         log_event(db, now, "purge", "erased " + std::to_string(erased) + " nicknames");
     tx.commit();
+    // The erasure is only in the WAL until a checkpoint copies it into the main file; until then
+    // the main file still holds the nicknames, and older WAL frames do too. Checkpoint and
+    // truncate the WAL now (outside any caller's transaction; readers may delay it to the next run).
+    if (erased > 0 && sqlite3_get_autocommit(db.raw()) != 0) db.exec("PRAGMA wal_checkpoint(TRUNCATE)");
     return erased;
 }
 

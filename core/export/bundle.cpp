@@ -10,6 +10,7 @@
 #include "core/feedback/form.hpp"
 #include "core/report/aggregate.hpp"
 #include "core/report/period.hpp"
+#include "core/report/render.hpp"
 
 #include <nlohmann/json.hpp>
 #include <sodium.h>
@@ -52,7 +53,8 @@ ordered_json count_json(const report::Count& c, int min_cell) {
 
 ordered_json activity_json(const report::ActivityRow& a) {
     ordered_json j{{"month", a.month},       {"service", a.service}, {"service_name", a.service_name},
-                   {"bookings", a.bookings}, {"cancelled", a.cancelled}, {"checked_in", a.checked_in},
+                   {"bookings", a.bookings}, {"cancelled", a.cancelled}, {"centre_cancelled", a.centre_cancelled},
+                   {"checked_in", a.checked_in},
                    {"seen", a.seen},         {"missed", a.missed},   {"open", a.open},
                    {"walkins", a.walkins}};
     j["no_show_rate"] = a.no_show_rate ? ordered_json(rounded(*a.no_show_rate, 4)) : ordered_json();
@@ -114,20 +116,8 @@ std::string extract_json(const report::Report& r) {
 // [SECTION] CSV files
 // -------------------------------------------------------------------------------------------
 
-// RFC 4180 quoting, and a leading ' on anything a spreadsheet would run as a formula: comments
-// are typed by visitors and the file is opened in Excel.
-std::string csv_field(const std::string& s) {
-    std::string v = s;
-    if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
-        v = "'" + v;
-    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
-    std::string out = "\"";
-    for (char c : v) {
-        if (c == '"') out += '"';
-        out += c;
-    }
-    return out + "\"";
-}
+// Visitors type comments and the file is opened in Excel: one guard for every CSV (render.hpp).
+std::string csv_field(const std::string& s) { return report::csv_cell(s); }
 
 std::string csv_row(std::initializer_list<std::string> fields) {
     std::string out;
@@ -145,11 +135,11 @@ std::string fixed(double v, int decimals) {
 }
 
 std::string activity_csv(const report::Report& r) {
-    std::string out = csv_row({"month", "service", "service_name", "bookings", "cancelled", "checked_in", "seen",
+    std::string out = csv_row({"month", "service", "service_name", "bookings", "cancelled", "centre_cancelled", "checked_in", "seen",
                                "missed", "open", "walkins", "no_show_rate"});
     auto row = [&](const report::ActivityRow& a) {
         out += csv_row({a.month, a.service, a.service_name, std::to_string(a.bookings), std::to_string(a.cancelled),
-                        std::to_string(a.checked_in), std::to_string(a.seen), std::to_string(a.missed),
+                        std::to_string(a.centre_cancelled), std::to_string(a.checked_in), std::to_string(a.seen), std::to_string(a.missed),
                         std::to_string(a.open), std::to_string(a.walkins),
                         a.no_show_rate ? fixed(rounded(*a.no_show_rate, 4), 4) : ""});
     };

@@ -3,11 +3,13 @@
 #include "core/domain/civil_time.hpp"
 #include "core/domain/settings.hpp"
 #include "core/domain/timetable.hpp"
+#include "core/feedback/tally_store.hpp"
 
 #include <sodium.h>
 
 #include <algorithm>
 #include <charconv>
+#include <cstdio>
 #include <stdexcept>
 
 namespace indgang::feedback {
@@ -45,7 +47,12 @@ constexpr BoolKey kBoolKeys[] = {
     {"feedback.export_free_text", &FeedbackSettings::export_free_text},
 };
 
-std::string ymd(Date d) { return format_date(d); }
+// "2026-11": the only date a stored form carries.
+std::string month_key(std::chrono::year_month ym) {
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02u", static_cast<int>(ym.year()), static_cast<unsigned>(ym.month()));
+    return buf;
+}
 
 }  // namespace
 
@@ -83,16 +90,21 @@ std::string random_response_id() {
 PurgeCount purge_old_feedback(db::Db& db, Date today, const FeedbackSettings& s) {
     using namespace std::chrono;
     PurgeCount n;
-    const year_month first_kept = year_month(today.year(), today.month()) - months(s.retention_months - 1);
-    const std::string cutoff = ymd(first_kept / day(1));
-    db.cached("DELETE FROM feedback_response WHERE day < ?").bind(cutoff).exec();
+    attach_feedback_store(db);
+    const year_month this_month(today.year(), today.month());
+    const year_month first_kept = this_month - months(s.retention_months - 1);
+    const std::string cutoff = month_key(first_kept);
+    db::Transaction tx(db);
+    db.cached("DELETE FROM fb.form_count WHERE month < ?").bind(cutoff).exec();
     n.responses = db.changes();
-    const std::string text_cutoff = ymd(add_days(today, -s.text_retention_days));
-    db.cached("DELETE FROM feedback_text WHERE response_id IN "
-              "(SELECT id FROM feedback_response WHERE day < ?)")
-        .bind(text_cutoff)
-        .exec();
+    db.cached("DELETE FROM fb.tally WHERE month < ?").bind(cutoff).exec();
+    // Comments are kept by month: a month's comments go once its first day is older than the
+    // retention, so no comment is kept longer than text_retention_days (some a little shorter).
+    const std::string text_cutoff = format_date(add_days(today, -s.text_retention_days));
+    db.cached("DELETE FROM fb.comment WHERE month || '-01' < ?").bind(text_cutoff).exec();
     n.comments = db.changes();
+    tx.commit();
+    settle_feedback_file(db, today);   // freed cells and pages gone now, not at some later write
     return n;
 }
 
@@ -102,8 +114,11 @@ bool store_feedback(db::Db& db, Id site_id, const Form& form, const Draft& draft
 
     std::string comment;
     const Question* text_q = nullptr;
-    for (const auto& q : form.questions)
+    const Question* group_q = nullptr;
+    for (const auto& q : form.questions) {
         if (q.kind == QuestionKind::Text) text_q = &q;
+        if (q.kind == QuestionKind::Choice && !group_q) group_q = &q;
+    }
     if (settings.free_text && text_q && !draft.free_text.empty()) {
         ScrubResult sr = scrub_free_text(draft.free_text, text_q->max_chars);
         comment = sr.text;
@@ -111,20 +126,24 @@ bool store_feedback(db::Db& db, Id site_id, const Form& form, const Draft& draft
     }
     if (draft.answers.empty() && comment.empty()) return false;
 
-    db::Transaction tx(db);
-    purge_old_feedback(db, day, settings);
-    const std::string id = random_response_id();
-    db.cached("INSERT INTO feedback_response(id, site_id, day, form_id, form_version) "
-              "VALUES (?, ?, ?, ?, ?)")
-        .bind(id, site_id, ymd(day), form.id, form.version)
-        .exec();
-    for (const auto& [question, answer] : draft.answers)
-        db.cached("INSERT INTO feedback_answer(response_id, question, answer) VALUES (?, ?, ?)")
-            .bind(id, question, answer)
-            .exec();
-    if (!comment.empty())
-        db.cached("INSERT INTO feedback_text(response_id, text) VALUES (?, ?)").bind(id, comment).exec();
-    tx.commit();
+    attach_feedback_store(db);
+    FormTally t;
+    t.site_id = site_id;
+    t.month = month_key(std::chrono::year_month(day.year(), day.month()));
+    t.form_id = form.id;
+    t.form_version = form.version;
+    t.group = "not_stated";
+    if (group_q)
+        if (auto it = draft.answers.find(group_q->key); it != draft.answers.end()) t.group = it->second;
+    for (const auto& [question, answer] : draft.answers) t.answers[question] = answer;
+    t.comment = comment;
+    {
+        db::Transaction tx(db);
+        purge_old_feedback(db, day, settings);
+        add_form(db, t);
+        tx.commit();
+    }
+    settle_feedback_file(db, day);
     return true;
 }
 

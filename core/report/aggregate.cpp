@@ -3,6 +3,7 @@
 #include "core/domain/civil_time.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/feedback/submit.hpp"
+#include "core/feedback/tally_store.hpp"
 
 #include <algorithm>
 #include <map>
@@ -88,19 +89,12 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
     const int k = min_cell;
     FeedbackSummary out;
 
-    // Responses keyed by their random id: the order says nothing, and only counts leave here.
-    std::map<std::string, std::map<std::string, std::string>> responses;
-    {
-        auto& s = db.cached("SELECT r.id, a.question, a.answer FROM feedback_response r "
-                            "LEFT JOIN feedback_answer a ON a.response_id = r.id "
-                            "WHERE r.site_id = ? AND r.day BETWEEN ? AND ?");
-        s.bind(site_id, format_date(period.first), format_date(period.last));
-        while (s.step()) {
-            auto& answers = responses[s.text(0)];
-            if (!s.is_null(1)) answers[s.text(1)] = s.text(2);
-        }
-    }
-    const int64_t total = static_cast<int64_t>(responses.size());
+    // Counters per (group, question, answer) for the months of the period: the file holds no
+    // form, so there is nothing to list and no order to leak.
+    const std::string first_month = format_date(period.first).substr(0, 7);
+    const std::string last_month = format_date(period.last).substr(0, 7);
+    const feedback::MonthCounts counts = feedback::read_counts(db, site_id, first_month, last_month);
+    const int64_t total = counts.forms;
     out.responses = published(total, total < k ? Hidden::Small : Hidden::No);
 
     const feedback::Question* group_q = nullptr;
@@ -114,14 +108,6 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
     }
     groups.push_back(kNotStated);
     group_labels.push_back("Not stated");
-    auto group_of = [&](const std::map<std::string, std::string>& answers) -> size_t {
-        if (group_q)
-            if (auto it = answers.find(group_q->key); it != answers.end())
-                for (size_t g = 0; g + 1 < groups.size(); ++g)
-                    if (groups[g] == it->second) return g;
-        return groups.size() - 1;
-    };
-
     for (const auto& q : form.questions) {
         if (q.kind == QuestionKind::Text) continue;
         QuestionTable t;
@@ -144,12 +130,18 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
         const bool grouped = q.kind == QuestionKind::Scale;
         const size_t R = grouped ? groups.size() : 1;
         std::vector<std::vector<int64_t>> cells(R, std::vector<int64_t>(C, 0));
-        for (const auto& [id, answers] : responses) {
-            auto it = answers.find(q.key);
-            if (it == answers.end()) continue;
-            auto c = column(it->second);
+        for (const auto& [key, n] : counts.cells) {
+            const auto& [group, question, answer] = key;
+            if (question != q.key) continue;
+            auto c = column(answer);
             if (!c) continue;
-            ++cells[grouped ? group_of(answers) : 0][*c];
+            size_t r = 0;
+            if (grouped) {
+                r = groups.size() - 1;   // an answer no longer offered counts as not stated
+                for (size_t g = 0; g + 1 < groups.size(); ++g)
+                    if (groups[g] == group) r = g;
+            }
+            cells[r][*c] += n;
         }
         const TableProtection p = protect_table(cells, k);
 
@@ -202,10 +194,7 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
     // cannot be pinned on the one visitor of the month.
     if (include_comments && total >= k) {
         out.comments_included = true;
-        auto& s = db.cached("SELECT t.text FROM feedback_text t JOIN feedback_response r ON r.id = t.response_id "
-                            "WHERE r.site_id = ? AND r.day BETWEEN ? AND ? ORDER BY t.text");
-        s.bind(site_id, format_date(period.first), format_date(period.last));
-        while (s.step()) out.comments.push_back(s.text(0));
+        out.comments = feedback::read_comments(db, site_id, first_month, last_month);
     }
     return out;
 }
@@ -220,24 +209,27 @@ std::vector<ActivityRow> activity_by_month(db::Db& db, Id site_id, const Period&
     std::set<Id> with_activity;
     const std::string from = format_date(period.first), to = format_date(period.last);
     {
-        auto& s = db.cached("SELECT substr(b.slot_date, 1, 7), s.service_id, b.status, "
-                            "b.checked_in_at IS NOT NULL, count(*) "
+        // Counted by status alone, so every booking lands in exactly one column: `checked_in` is
+        // the status (came, not yet marked seen), never "checked_in_at is set" — a seen visitor
+        // who checked in first is counted once, as seen.
+        auto& s = db.cached("SELECT substr(b.slot_date, 1, 7), s.service_id, b.status, count(*) "
                             "FROM booking b JOIN session s ON s.id = b.session_id "
-                            "WHERE s.site_id = ? AND b.slot_date BETWEEN ? AND ? GROUP BY 1, 2, 3, 4");
+                            "WHERE s.site_id = ? AND b.slot_date BETWEEN ? AND ? GROUP BY 1, 2, 3");
         s.bind(site_id, from, to);
         while (s.step()) {
             ActivityRow& r = rows[{s.text(0), s.int64(1)}];
             with_activity.insert(s.int64(1));
             const std::string status = s.text(2);
-            const int n = s.integer(4);
-            if (s.integer(3)) r.checked_in += n;
+            const int n = s.integer(3);
             if (status == "cancelled") { r.cancelled += n; continue; }
+            if (status == "centre_cancelled") { r.centre_cancelled += n; continue; }
             r.bookings += n;
             if (status == "seen") r.seen += n;
+            else if (status == "checked_in") r.checked_in += n;
             else if (status == "missed") r.missed += n;
             else if (status == "booked") r.open += n;
-            // checked_in: came, not yet marked seen — counted in the no-show base below.
         }
+        s.reset();
     }
     {
         auto& s = db.cached("SELECT substr(day, 1, 7), service_id, count(*) FROM walkin "
@@ -275,7 +267,7 @@ std::vector<ActivityRow> activity_totals(const std::vector<ActivityRow>& by_mont
     all.service = kAllGroups;
     all.service_name = "All services";
     auto add = [](ActivityRow& to, const ActivityRow& r) {
-        to.bookings += r.bookings; to.cancelled += r.cancelled; to.checked_in += r.checked_in;
+        to.bookings += r.bookings; to.cancelled += r.cancelled; to.centre_cancelled += r.centre_cancelled; to.checked_in += r.checked_in;
         to.seen += r.seen; to.missed += r.missed; to.open += r.open; to.walkins += r.walkins;
     };
     for (const auto& r : by_month) {

@@ -70,14 +70,17 @@ struct ActivityRow {
     std::string month;                 // "2026-11" or "all"
     std::string service;               // service key
     std::string service_name;
-    int bookings = 0;                  // not cancelled
-    int cancelled = 0;
-    int checked_in = 0;                // visitors who checked in at the kiosk
+    // bookings = seen + checked_in + missed + open: each booking in exactly one of them.
+    int bookings = 0;                  // neither cancelled by the visitor nor by the centre
+    int cancelled = 0;                 // the visitor cancelled
+    int centre_cancelled = 0;          // the centre called it off: never a no-show
+    int checked_in = 0;                // checked in at the kiosk, not (yet) marked seen
     int seen = 0;
     int missed = 0;                    // no-shows
     int open = 0;                      // still booked: the slot has not been settled yet
     int walkins = 0;
-    std::optional<double> no_show_rate;   // missed / (seen + checked_in + missed), 0–1
+    std::optional<double> no_show_rate;   // missed / (seen + checked_in + missed), 0–1;
+                                          // centre cancellations are not in it
 };
 
 struct Report {

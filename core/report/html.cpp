@@ -6,6 +6,7 @@
 // [SECTION] Charts
 // [SECTION] Page
 #include "core/report/render.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -238,7 +239,7 @@ std::string activity_table(const Ctx& x) {
                     esc(x.tr("Service")) + "</th><th>" + esc(x.tr("Bookings")) + "</th><th>" +
                     esc(x.tr("Checked in")) + "</th><th>" + esc(x.tr("Seen")) + "</th><th>" +
                     esc(x.tr("No-show")) + "</th><th>" + esc(x.tr("Not settled")) + "</th><th>" +
-                    esc(x.tr("Cancelled")) + "</th><th>" + esc(x.tr("Walk-ins")) + "</th><th>" +
+                    esc(x.tr("Cancelled")) + "</th><th>" + esc(text::st("Cancelled by the centre")) + "</th><th>" + esc(x.tr("Walk-ins")) + "</th><th>" +
                     esc(x.tr("No-show rate")) + "</th></tr></thead>\n<tbody>\n";
     auto row = [&](const ActivityRow& a, bool total) {
         s += std::string(total ? "<tr class=\"all\">" : "<tr>") + "<td>" +
@@ -246,11 +247,12 @@ std::string activity_table(const Ctx& x) {
              "</td><td>" + std::to_string(a.bookings) + "</td><td>" + std::to_string(a.checked_in) + "</td><td>" +
              std::to_string(a.seen) + "</td><td>" + std::to_string(a.missed) + "</td><td>" +
              std::to_string(a.open) + "</td><td>" + std::to_string(a.cancelled) + "</td><td>" +
+             std::to_string(a.centre_cancelled) + "</td><td>" +
              std::to_string(a.walkins) + "</td><td>" + (a.no_show_rate ? x.pct(*a.no_show_rate) : "\xE2\x80\x93") +
              "</td></tr>\n";
     };
     for (const auto& a : x.r.activity)
-        if (a.bookings + a.cancelled + a.walkins > 0) row(a, false);
+        if (a.bookings + a.cancelled + a.centre_cancelled + a.walkins > 0) row(a, false);
     for (const auto& a : x.r.activity_totals) row(a, a.service == kAllGroups);
     return s + "</tbody></table>\n";
 }
@@ -316,7 +318,7 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     }
     if (f.comments_included) {
         s += "<h2>" + esc(x.tr("Comments")) + "</h2>\n<p class=\"note\">" +
-             esc(x.tr("In alphabetical order. Numbers and addresses were removed before they were stored.")) +
+             esc(text::st("In alphabetical order. CPR numbers, phone numbers, e-mail addresses and other long numbers were removed before they were stored; names and street addresses cannot be found reliably and may remain.")) +
              "</p>\n<ul class=\"comments\">\n";
         for (const auto& c : f.comments) s += "<li>" + esc(c) + "</li>\n";
         s += "</ul>\n";

@@ -24,6 +24,11 @@ std::string render_html(const Report& report, const RenderOptions& options = {})
 std::string render_csv(const Report& report);
 std::string render_json(const Report& report);
 
+// One CSV field for every CSV Indgang writes (report and extract): RFC 4180 quoting, and a leading
+// ' on anything a spreadsheet would run as a formula — '=', '+', '-', '@', tab, CR, their
+// fullwidth forms (＝ ＋ － ＠, which Excel folds to ASCII) and any of them after leading spaces.
+std::string csv_cell(std::string_view s);
+
 // "<5" for a small hidden count, "×" for a complementary one, else the number.
 std::string format_count(const Count& c, int min_cell);
 

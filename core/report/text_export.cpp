@@ -19,15 +19,37 @@ std::string format_count(const Count& c, int min_cell) {
 
 namespace {
 
-std::string csv_field(const std::string& s) {
-    if (s.find_first_of(",\"\r\n") == std::string::npos) return s;
+bool formula_start(std::string_view v) {
+    size_t i = v.find_first_not_of(' ');
+    if (i == std::string_view::npos) return false;
+    v.remove_prefix(i);
+    const char c = v[0];
+    if (c == '=' || c == '+' || c == '-' || c == '@' || c == '\t' || c == '\r') return true;
+    // Fullwidth ＝ ＋ － ＠ (U+FF1D, U+FF0B, U+FF0D, U+FF20): EF BC 9D / 8B / 8D, EF BC A0.
+    if (v.size() >= 3 && static_cast<unsigned char>(v[0]) == 0xEF && static_cast<unsigned char>(v[1]) == 0xBC) {
+        const auto d = static_cast<unsigned char>(v[2]);
+        return d == 0x9D || d == 0x8B || d == 0x8D || d == 0xA0;
+    }
+    return false;
+}
+
+}  // namespace
+
+std::string csv_cell(std::string_view s) {
+    std::string v(s);
+    if (formula_start(v)) v = "'" + v;
+    if (v.find_first_of(",\"\r\n") == std::string::npos) return v;
     std::string out = "\"";
-    for (char c : s) {
+    for (char c : v) {
         if (c == '"') out += '"';
         out += c;
     }
     return out + "\"";
 }
+
+namespace {
+
+std::string csv_field(const std::string& s) { return csv_cell(s); }
 
 std::string fixed(double v, int decimals) {
     char buf[32];
@@ -62,6 +84,7 @@ std::string render_csv(const Report& r) {
         row(section, a.service, group, "missed", std::to_string(a.missed), "");
         row(section, a.service, group, "open", std::to_string(a.open), "");
         row(section, a.service, group, "cancelled", std::to_string(a.cancelled), "");
+        row(section, a.service, group, "centre_cancelled", std::to_string(a.centre_cancelled), "");
         row(section, a.service, group, "walkins", std::to_string(a.walkins), "");
         row(section, a.service, group, "no_show_rate", a.no_show_rate ? fixed(*a.no_show_rate, 3) : "", "");
     };
@@ -99,7 +122,7 @@ std::string render_json(const Report& r) {
         ordered_json j{{"month", a.month}, {"service", a.service}, {"service_name", a.service_name},
                        {"bookings", a.bookings}, {"checked_in", a.checked_in}, {"seen", a.seen},
                        {"missed", a.missed}, {"open", a.open}, {"cancelled", a.cancelled},
-                       {"walkins", a.walkins}};
+                       {"centre_cancelled", a.centre_cancelled}, {"walkins", a.walkins}};
         j["no_show_rate"] = a.no_show_rate ? ordered_json(std::stod(fixed(*a.no_show_rate, 3))) : ordered_json();
         return j;
     };

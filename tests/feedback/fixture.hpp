@@ -7,6 +7,7 @@
 #include "core/domain/demo_data.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/feedback/submit.hpp"
+#include "core/feedback/tally_store.hpp"
 
 #include <memory>
 #include <string>
@@ -23,6 +24,7 @@ struct FeedbackFixture {
         Site s;
         s.name = "Værestedet Kilden";
         site = add_site(*db, s);
+        feedback::attach_feedback_store(*db);   // so tests can look into fb.* before the first form
     }
     int64_t count(const char* sql) {
         auto st = db->prepare(sql);

@@ -4,6 +4,8 @@
 
 #include <doctest/doctest.h>
 
+#include "core/feedback/tally_store.hpp"
+
 #include <regex>
 
 using namespace indgang;
@@ -14,37 +16,58 @@ using indgang::testing::draft;
 namespace {
 // 2026-11-24 13:47:10 UTC: mid-afternoon in Copenhagen.
 constexpr Instant kNow = 1795528030;
-}
 
-TEST_CASE("a submission stores the date, the form and the answers, nothing more") {
+using indgang::testing::FeedbackFixture;
+
+
+// The feedback file holds counters: fb.form_count per (site, month, form) and fb.tally per
+// (site, month, form, group, question, answer). `tally` reads them back as "group/question=answer:n".
+std::vector<std::string> tally(FeedbackFixture& fx) {
+    auto s = fx.db->prepare("SELECT grp, question, answer, n FROM fb.tally ORDER BY 1, 2, 3");
+    std::vector<std::string> out;
+    while (s.step()) out.push_back(s.text(0) + "/" + s.text(1) + "=" + s.text(2) + ":" + std::to_string(s.int64(3)));
+    return out;
+}
+int64_t forms(FeedbackFixture& fx) { return fx.count("SELECT coalesce(sum(n), 0) FROM fb.form_count"); }
+
+}  // namespace
+
+TEST_CASE("a submission adds to the month's counters, and stores no form") {
     FeedbackFixture fx;
-    SubmissionLimiter lim;
+    SubmissionLimiter lim({100, 1000, 0});
     auto d = draft({{"service", "jobcentre"}, {"safe", "5"}, {"again", "declined"}});
     const auto r = submit_feedback(*fx.db, fx.site, fx.form, d, kNow, lim, 0);
     CHECK(r.admission == Admission::Accept);
     CHECK(r.stored);
-    auto s = fx.db->prepare("SELECT id, site_id, day, form_id, form_version FROM feedback_response");
+    auto s = fx.db->prepare("SELECT site_id, month, form_id, form_version, n FROM fb.form_count");
     REQUIRE(s.step());
-    CHECK(std::regex_match(s.text(0), std::regex("[0-9a-f]{32}")));
-    CHECK(s.int64(1) == fx.site);
-    CHECK(s.text(2) == "2026-11-24");
-    CHECK(s.text(3) == "conversation");
-    CHECK(s.integer(4) == 1);
+    CHECK(s.int64(0) == fx.site);
+    CHECK(s.text(1) == "2026-11");
+    CHECK(s.text(2) == "conversation");
+    CHECK(s.integer(3) == 1);
+    CHECK(s.int64(4) == 1);
     CHECK_FALSE(s.step());
-    auto a = fx.db->prepare("SELECT question, answer FROM feedback_answer ORDER BY question");
-    std::vector<std::string> got;
-    while (a.step()) got.push_back(a.text(0) + "=" + a.text(1));
-    CHECK(got == std::vector<std::string>{"again=declined", "safe=5", "service=jobcentre"});
-    CHECK(fx.count("SELECT count(*) FROM feedback_text") == 0);
+    CHECK(tally(fx) == std::vector<std::string>{"jobcentre/again=declined:1", "jobcentre/safe=5:1",
+                                                "jobcentre/service=jobcentre:1"});
+    // A second form with the same answers changes counts only: no new row says "another form".
+    submit_feedback(*fx.db, fx.site, fx.form, d, kNow + 120, lim, 120'000);
+    CHECK(tally(fx) == std::vector<std::string>{"jobcentre/again=declined:2", "jobcentre/safe=5:2",
+                                                "jobcentre/service=jobcentre:2"});
+    CHECK(forms(fx) == 2);
+    CHECK(fx.count("SELECT count(*) FROM fb.comment") == 0);
+    // Nothing of it in the main file.
+    CHECK(fx.count("SELECT count(*) FROM main.feedback_response") == 0);
+    CHECK(fx.count("SELECT count(*) FROM main.feedback_answer") == 0);
 }
 
-TEST_CASE("the date is the site's local date") {
+TEST_CASE("the month is the site's local month") {
     FeedbackFixture fx;
     SubmissionLimiter lim;
     // 23:30 UTC on 30 November is 00:30 on 1 December in Copenhagen.
     const Instant late = 1796081400;
     submit_feedback(*fx.db, fx.site, fx.form, draft({{"safe", "3"}}), late, lim, 0);
-    CHECK(fx.count("SELECT count(*) FROM feedback_response WHERE day = '2026-12-01'") == 1);
+    CHECK(fx.count("SELECT count(*) FROM fb.form_count WHERE month = '2026-12'") == 1);
+    CHECK(tally(fx) == std::vector<std::string>{"not_stated/safe=3:1"});
 }
 
 TEST_CASE("a skipped question stores nothing; an all-skipped form stores nothing at all") {
@@ -53,11 +76,11 @@ TEST_CASE("a skipped question stores nothing; an all-skipped form stores nothing
     Draft d = draft({{"safe", "4"}, {"place", "2"}});
     d.skip("place");
     submit_feedback(*fx.db, fx.site, fx.form, d, kNow, lim, 0);
-    CHECK(fx.count("SELECT count(*) FROM feedback_answer") == 1);
+    CHECK(tally(fx) == std::vector<std::string>{"not_stated/safe=4:1"});
     const auto r = submit_feedback(*fx.db, fx.site, fx.form, Draft{}, kNow, lim, 5'000);
     CHECK(r.admission == Admission::Empty);
     CHECK_FALSE(r.stored);
-    CHECK(fx.count("SELECT count(*) FROM feedback_response") == 1);
+    CHECK(forms(fx) == 1);
 }
 
 TEST_CASE("an answer that does not fit the form stores nothing") {
@@ -67,27 +90,28 @@ TEST_CASE("an answer that does not fit the form stores nothing") {
                      draft({{"service", "mayor"}}), draft({{"comment", "hi"}})}) {
         CHECK_THROWS_AS(submit_feedback(*fx.db, fx.site, fx.form, bad, kNow, lim, 0), DomainError);
     }
-    CHECK(fx.count("SELECT count(*) FROM feedback_response") == 0);
-    CHECK(fx.count("SELECT count(*) FROM feedback_answer") == 0);
+    CHECK(forms(fx) == 0);
+    CHECK(tally(fx).empty());
     // The failed attempts did not use up the burst allowance.
     CHECK(submit_feedback(*fx.db, fx.site, fx.form, draft({{"safe", "5"}}), kNow, lim, 0).stored);
 }
 
 TEST_CASE("a failure half-way through leaves nothing behind") {
     FeedbackFixture fx;
-    // Make the third answer fail inside the transaction, after the response and two answers.
-    fx.db->exec("CREATE TRIGGER fail_place BEFORE INSERT ON feedback_answer WHEN NEW.question = 'place' "
-                "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
     SubmissionLimiter lim;
+    submit_feedback(*fx.db, fx.site, fx.form, draft({{"safe", "1"}}), kNow, lim, 0);   // attaches the file
+    // Make the third answer fail inside the transaction, after the form count and two answers.
+    fx.db->exec("CREATE TRIGGER fb.fail_place BEFORE INSERT ON tally WHEN NEW.question = 'place' "
+                "BEGIN SELECT RAISE(ABORT, 'disk trouble'); END");
     auto d = draft({{"again", "4"}, {"safe", "5"}, {"place", "3"}, {"service", "skp"}});
-    CHECK_THROWS_AS(submit_feedback(*fx.db, fx.site, fx.form, d, kNow, lim, 0), db::Error);
-    CHECK(fx.count("SELECT count(*) FROM feedback_response") == 0);
-    CHECK(fx.count("SELECT count(*) FROM feedback_answer") == 0);
-    fx.db->exec("DROP TRIGGER fail_place");
+    CHECK_THROWS_AS(submit_feedback(*fx.db, fx.site, fx.form, d, kNow, lim, 10'000), db::Error);
+    CHECK(forms(fx) == 1);
+    CHECK(tally(fx) == std::vector<std::string>{"not_stated/safe=1:1"});
+    fx.db->exec("DROP TRIGGER fb.fail_place");
     // The limiter forgot the failed try: the visitor's retry is stored, not called a repeat.
-    const auto r = submit_feedback(*fx.db, fx.site, fx.form, d, kNow, lim, 100);
+    const auto r = submit_feedback(*fx.db, fx.site, fx.form, d, kNow, lim, 10'100);
     CHECK(r.admission == Admission::Accept);
-    CHECK(fx.count("SELECT count(*) FROM feedback_answer") == 4);
+    CHECK(fx.count("SELECT count(*) FROM fb.tally WHERE grp = 'skp'") == 4);
 }
 
 TEST_CASE("repeats and bursts reach the database only once each") {
@@ -101,16 +125,16 @@ TEST_CASE("repeats and bursts reach the database only once each") {
           Admission::Accept);
     CHECK(submit_feedback(*fx.db, fx.site, fx.form, draft({{"safe", "2"}}), kNow, lim, 1500).admission ==
           Admission::RateLimited);
-    CHECK(fx.count("SELECT count(*) FROM feedback_response") == 2);
+    CHECK(forms(fx) == 2);
 }
 
-TEST_CASE("free text is dropped while switched off and scrubbed when on") {
+TEST_CASE("free text is dropped while switched off and scrubbed when on, with no link to the answers") {
     FeedbackFixture fx;
     SubmissionLimiter lim({100, 1000, 0});
     Draft d = draft({{"safe", "4"}});
     d.free_text = "Ring til mig på 12 34 56 78";
     submit_feedback(*fx.db, fx.site, fx.form, d, kNow, lim, 0);
-    CHECK(fx.count("SELECT count(*) FROM feedback_text") == 0);
+    CHECK(fx.count("SELECT count(*) FROM fb.comment") == 0);
     // Only a comment, with free text off: that is an empty form.
     Draft only_text;
     only_text.free_text = "hej";
@@ -120,58 +144,57 @@ TEST_CASE("free text is dropped while switched off and scrubbed when on") {
     const auto r = submit_feedback(*fx.db, fx.site, fx.form, d, kNow, lim, 20);
     CHECK(r.stored);
     CHECK(r.scrub.phone == 1);
-    auto s = fx.db->prepare("SELECT text FROM feedback_text");
+    auto s = fx.db->prepare("SELECT text, month FROM fb.comment");
     REQUIRE(s.step());
     CHECK(s.text(0) == "Ring til mig på [tlf.nr. fjernet]");
+    CHECK(s.text(1) == "2026-11");
 }
 
-TEST_CASE("the schema holds no time of day, no visitor and no link to a booking") {
+TEST_CASE("the feedback file's schema holds no day, no time, no visitor and no link to a booking") {
     FeedbackFixture fx;
-    for (const char* table : {"feedback_response", "feedback_answer", "feedback_text"}) {
+    REQUIRE(attach_feedback_store(*fx.db));
+    for (const char* table : {"tally", "form_count", "comment"}) {
         INFO(table);
-        auto cols = fx.db->prepare(std::string("SELECT name, type FROM pragma_table_info('") + table + "')");
+        auto cols = fx.db->prepare(std::string("SELECT name, type FROM pragma_table_info('") + table + "', 'fb')");
         std::vector<std::string> names;
         while (cols.step()) {
             const std::string name = cols.text(0);
             names.push_back(name);
-            for (const char* bad : {"time", "_at", "booking", "ticket", "device", "visitor", "nickname",
-                                    "code", "session", "created", "seq", "order"})
+            for (const char* bad : {"time", "_at", "day", "date", "booking", "ticket", "device", "visitor",
+                                    "nickname", "code", "session", "created", "seq", "order", "response"})
                 CHECK(name.find(bad) == std::string::npos);
             CHECK(cols.text(1) != "TIMESTAMP");
         }
         CHECK_FALSE(names.empty());
-        // Random keys and no rowid: storage order reveals nothing either.
-        auto sql = fx.db->prepare("SELECT sql FROM sqlite_master WHERE name = ?");
+        auto sql = fx.db->prepare("SELECT sql FROM fb.sqlite_master WHERE name = ?");
         sql.bind(std::string(table));
         REQUIRE(sql.step());
         CHECK(sql.text(0).find("WITHOUT ROWID") != std::string::npos);
-        auto fks = fx.db->prepare(std::string("SELECT \"table\" FROM pragma_foreign_key_list('") + table + "')");
-        while (fks.step()) CHECK((fks.text(0) == "site" || fks.text(0) == "feedback_response"));
     }
-    auto cols = fx.db->prepare("SELECT name FROM pragma_table_info('feedback_response') ORDER BY cid");
-    std::vector<std::string> names;
-    while (cols.step()) names.push_back(cols.text(0));
-    CHECK(names == std::vector<std::string>{"id", "site_id", "day", "form_id", "form_version"});
+    CHECK(fx.db->pragma_int("fb.user_version") == feedback_schema_version());
+    CHECK(fx.db->pragma_int("fb.secure_delete") == 1);
+    CHECK(fx.db->pragma_int("main.secure_delete") == 1);   // set by open_store, not by the SQLite build
 }
 
-TEST_CASE("stored ids are random and the day never carries a time") {
+TEST_CASE("fifty forms in one month leave counters only, whatever their order") {
     FeedbackFixture fx;
     SubmissionLimiter lim({1000, 1000, 0});
     const char* vals[] = {"1", "2", "3", "4", "5"};
+    std::vector<std::string> after_forward, after_reverse;
     for (int i = 0; i < 50; ++i)
         submit_feedback(*fx.db, fx.site, fx.form, draft({{"safe", vals[i % 5]}, {"again", vals[(i / 5) % 5]}}),
                         kNow + i * 61, lim, i * 61'000);
-    CHECK(fx.count("SELECT count(DISTINCT id) FROM feedback_response") == 50);
-    CHECK(fx.count("SELECT count(*) FROM feedback_response WHERE length(day) <> 10 OR day NOT GLOB "
-                   "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'") == 0);
-    // Key order (what a naive SELECT returns) is unrelated to arrival: the first 25 inserted are
-    // not the first 25 by id. With random ids this fails with probability ~1/C(50,25).
-    auto s = fx.db->prepare("SELECT answer FROM feedback_answer WHERE question = 'safe' ORDER BY response_id");
-    std::string by_key;
-    while (s.step()) by_key += s.text(0);
-    std::string by_arrival;
-    for (int i = 0; i < 50; ++i) by_arrival += vals[i % 5];
-    CHECK(by_key != by_arrival);
+    after_forward = tally(fx);
+    FeedbackFixture other;
+    SubmissionLimiter lim2({1000, 1000, 0});
+    for (int i = 49; i >= 0; --i)
+        submit_feedback(*other.db, other.site, other.form,
+                        draft({{"safe", vals[i % 5]}, {"again", vals[(i / 5) % 5]}}), kNow + (49 - i) * 61, lim2,
+                        (49 - i) * 61'000);
+    after_reverse = tally(other);
+    CHECK(after_forward == after_reverse);   // the same forms in any order: the same rows
+    CHECK(after_forward.size() == 10);
+    CHECK(forms(fx) == 50);
 }
 
 TEST_CASE("old answers and comments are purged on their own schedule") {
@@ -186,11 +209,12 @@ TEST_CASE("old answers and comments are purged on their own schedule") {
     CHECK(fx.store(d, "2026-10-20"));
     CHECK(fx.store(d, "2026-11-10"));
     // Storing on 2026-11-24 purged everything before December 2025 (12 months incl. this one) and the
-    // comments from before 2026-10-25.
+    // comments of every month that began before 2026-10-25 (October's too: kept at most 30 days).
     CHECK(fx.store(d, "2026-11-24"));
-    CHECK(fx.count("SELECT count(*) FROM feedback_response") == 4);
-    CHECK(fx.count("SELECT count(*) FROM feedback_response WHERE day < '2025-12-01'") == 0);
-    CHECK(fx.count("SELECT count(*) FROM feedback_text") == 2);
+    CHECK(forms(fx) == 4);
+    CHECK(fx.count("SELECT count(*) FROM fb.form_count WHERE month < '2025-12'") == 0);
+    CHECK(fx.count("SELECT count(*) FROM fb.tally WHERE month < '2025-12'") == 0);
+    CHECK(fx.count("SELECT count(*) FROM fb.comment") == 2);
 }
 
 TEST_CASE("feedback settings are checked, and the threshold is never below 3") {

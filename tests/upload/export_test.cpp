@@ -90,7 +90,7 @@ TEST_CASE("the extract's figures match the month") {
     CHECK(all_text.find("Sol") == std::string::npos);
     const std::string csv = file_of(b, "activity.csv");
     CHECK(csv.rfind("month,service,service_name,bookings,", 0) == 0);
-    CHECK(csv.find("2026-11,jobcentre,Jobcenter,3,0,0,1,2,0,2,0.6667\r\n") != std::string::npos);
+    CHECK(csv.find("2026-11,jobcentre,Jobcenter,3,0,0,0,1,2,0,2,0.6667\r\n") != std::string::npos);
 }
 
 TEST_CASE("the archive opens with the system's tar and passes sha256sum -c") {
