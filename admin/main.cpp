@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "core/db/store.hpp"
+#include "core/db/upgrade.hpp"
 #include "core/domain/booking.hpp"
 #include "core/domain/civil_time.hpp"
 #include "core/domain/housekeeping.hpp"
@@ -71,6 +72,7 @@ int main(int argc, char** argv) {
     admin::add_i18n_commands(app, ctx);
     admin::add_report_commands(app, ctx);
     admin::add_upload_commands(app, ctx);
+    admin::add_backup_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -79,6 +81,12 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "indgang-admin: %s\n", e.what());
         return 1;
     } catch (const db::StoreError& e) {
+        std::fprintf(stderr, "indgang-admin: %s\n", e.what());
+        if (e.kind == db::StoreError::Kind::TooNew)   // a downgrade: say which backup fits
+            std::fprintf(stderr, "indgang-admin: %s\n",
+                         db::downgrade_advice(ctx.db_path, db::default_backup_dir(ctx.db_path)).c_str());
+        return 3;
+    } catch (const db::BackupError& e) {
         std::fprintf(stderr, "indgang-admin: %s\n", e.what());
         return 3;
     } catch (const db::Error& e) {
