@@ -5,13 +5,19 @@
 #include "core/export/bundle.hpp"
 #include "core/report/period.hpp"
 #include "core/upload/target.hpp"
+#include "core/upload/upload_text.hpp"
 
 #include <imgui.h>
 
+#include "admin/json_output.hpp"
+
 namespace indgang::admin::gui {
 
+using upload::say;
+
 // Sends due bundles on a worker with its own connection (a connection belongs to one thread);
-// the result comes back through the main-thread queue.
+// the result comes back through the main-thread queue. When nothing could be sent, the message
+// says what each bundle waits for instead of a bare "nothing due".
 static void send_now(State& s, Instant now) {
     if (s.sending.exchange(true)) return;
     if (s.sender.joinable()) s.sender.join();
@@ -21,20 +27,21 @@ static void send_now(State& s, Instant now) {
         std::string message;
         bool error = false;
         try {
-            if (config.empty()) throw std::runtime_error("no upload target yet: set one on the Settings tab");
+            if (config.empty()) throw std::runtime_error(say("No upload target yet: set the upload config file on the Settings tab."));
             const upload::UploadTarget target = upload::load_target(config);
             auto db = db::open_store(db_path);
             upload::OutboxOptions options;
             options.ignore_schedule = true;
             const auto run = upload::run_outbox(*db, target, now, options);
-            message = std::to_string(run.delivered) + " delivered, " + std::to_string(run.still_pending) +
-                      " still pending";
+            message = say("{delivered} delivered, {pending} still pending",
+                          {{"delivered", std::to_string(run.delivered)}, {"pending", std::to_string(run.still_pending)}});
             for (const auto& a : run.attempts)
-                if (a.outcome != upload::Outcome::Delivered) {
+                if (a.outcome != upload::Outcome::Delivered && a.outcome != upload::Outcome::Unverified) {
                     message += ": " + a.message;
                     error = true;
                     break;
                 }
+            for (const auto& w : run.waiting) message += "\n" + w;
         } catch (const std::exception& e) {
             message = e.what();
             error = true;
@@ -51,6 +58,8 @@ void draw_upload(State& s, Instant now) {
     section("Monthly extract for the municipality");
     ImGui::TextWrapped("The extract holds counts only: bookings by service and status, no-show rates, "
                        "walk-ins and feedback with small groups hidden. No nicknames, codes or times.");
+    if (!s.upload_problem.empty())
+        ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1), "%s", s.upload_problem.c_str());
     const std::string last_month = report::month_of(add_days(report::month_of(s.tz.today(now)).first, -1)).label;
     if (ImGui::Button(("Make the extract for " + last_month + "###export").c_str()))
         act(s, [&s, last_month, now] {
@@ -65,25 +74,37 @@ void draw_upload(State& s, Instant now) {
 
     section("Outbox");
     if (s.outbox.empty()) ImGui::TextDisabled("Nothing queued yet.");
+    const auto at = [](Instant t) { return local_time(t, "Europe/Copenhagen"); };
     if (!s.outbox.empty() &&
         ImGui::BeginTable("outbox", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        for (const char* h : {"Period", "State", "Tries", "Last message", "Digest"}) ImGui::TableSetupColumn(h);
+        for (const char* h : {"Period", "State", "Tries", "What it means / last message", "Digest"}) ImGui::TableSetupColumn(h);
         ImGui::TableHeadersRow();
         for (const auto& b : s.outbox) {
+            ImGui::PushID(b.id.c_str());
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
             ImGui::Text("%s", b.period.c_str());
             ImGui::TableNextColumn();
-            const ImVec4 colour = b.state == "delivered" ? ImVec4(0.1f, 0.5f, 0.2f, 1)
-                                  : b.state == "failed"  ? ImVec4(0.8f, 0.2f, 0.1f, 1)
-                                                         : ImGui::GetStyleColorVec4(ImGuiCol_Text);
+            const bool bad = b.state == "failed" || b.state == "stopped" || b.state == "interrupted";
+            const ImVec4 colour = b.state.rfind("delivered", 0) == 0 ? ImVec4(0.1f, 0.5f, 0.2f, 1)
+                                  : bad                              ? ImVec4(0.8f, 0.2f, 0.1f, 1)
+                                                                     : ImGui::GetStyleColorVec4(ImGuiCol_Text);
             ImGui::TextColored(colour, "%s", b.state.c_str());
+            if (b.state == "stopped" && ImGui::SmallButton("Try again###resume")) {
+                const std::string id = b.id;
+                act(s, [&s, id, now] {
+                    upload::resume_bundle(*s.db, id, now);
+                    set_status(s, say("bundle {id} will be tried at the next run", {{"id", id}}));
+                });
+            }
             ImGui::TableNextColumn();
             ImGui::Text("%d", b.attempts);
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", b.last_message.c_str());
+            ImGui::TextWrapped("%s", upload::explain(b, at).c_str());
+            if (!b.last_message.empty()) ImGui::TextWrapped("%s", b.last_message.c_str());
             ImGui::TableNextColumn();
-            ImGui::Text("%.12s…", b.sha256.c_str());
+            ImGui::Text("%.12s…", (b.wire_sha256.empty() ? b.sha256 : b.wire_sha256).c_str());
+            ImGui::PopID();
         }
         ImGui::EndTable();
     }
