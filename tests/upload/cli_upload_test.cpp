@@ -52,9 +52,29 @@ TEST_CASE("indgang-admin: export, keygen, sealed upload, status, open-bundle") {
         if (name.find(id) != std::string::npos) sealed = s.nginx->drop_dir / name;
     REQUIRE_FALSE(sealed.empty());
     CHECK(sealed.extension() == ".sealed");
+    CHECK(sh("grep -q " + sha + " " + d + "/status.txt") == 0);   // --status shows the archive's digest
     CHECK(sh(a + " open-bundle " + sealed.string() + " > /dev/null 2>&1") != 0);   // sealed: needs the key
-    CHECK(sh(a + " open-bundle --key " + d + "/muni.key --sha256 " + sha + " " + sealed.string() + " > " + d +
-             "/extract.json 2> " + d + "/open.log") == 0);
+    // Signed by the centre: the municipality names the centre keys it trusts.
+    REQUIRE(sh(a + " --json signing-key > " + d + "/signer.json") == 0);
+    const std::string signer_json = loopback::read_file(dir.path / "signer.json");
+    const auto kpos = signer_json.find("\"public_key\": \"") + 15;
+    const std::string signer = signer_json.substr(kpos, signer_json.find('"', kpos) - kpos);
+    CHECK(sh(a + " open-bundle --key " + d + "/muni.key " + sealed.string() + " > /dev/null 2> " + d + "/nosigner.log") != 0);
+    CHECK(loopback::read_file(dir.path / "nosigner.log").find("--signer") != std::string::npos);
+    CHECK(sh(a + " open-bundle --key " + d + "/muni.key --signer  AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=  " + sealed.string() +
+             " > /dev/null 2>&1") != 0);   // signed, but not by that centre
+    std::string upper = sha;
+    for (auto& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+    CHECK(sh(a + " open-bundle --key " + d + "/muni.key --signer " + signer + " --sha256 " + upper + " " +
+             sealed.string() + " > " + d + "/extract.json 2> " + d + "/open.log") == 0);
+    // The digest --status shows for the file that was sent identifies it too.
+    REQUIRE(sh(a + " --json upload --status > " + d + "/status.json") == 0);
+    const std::string status_json = loopback::read_file(dir.path / "status.json");
+    const auto fpos = status_json.find("\"file_sha256\": \"") + 16;
+    const std::string file_sha = status_json.substr(fpos, 64);
+    CHECK(file_sha != sha);
+    CHECK(sh(a + " open-bundle --key " + d + "/muni.key --signer " + signer + " --sha256 " + file_sha + " " +
+             sealed.string() + " > /dev/null 2>&1") == 0);
     CHECK(loopback::read_file(dir.path / "extract.json").find("\"schema\": \"indgang-extract\"") != std::string::npos);
     CHECK(loopback::read_file(dir.path / "open.log").find(sha) != std::string::npos);
     fs::remove(sealed);
