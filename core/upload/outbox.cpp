@@ -156,6 +156,7 @@ struct Claimed {
     bool sent_before = false;
     int unconfirmed = 0;
     int64_t attempt_row = 0;
+    bool tried_before = false;                // any earlier attempt, finished or not, may have landed
 };
 
 // Claims the bundle for this process when it is due and nobody else holds it. One IMMEDIATE
@@ -193,6 +194,10 @@ std::optional<Claimed> claim(db::Db& db, const std::string& id, Instant now, con
         return std::nullopt;
     }
     if (!options.ignore_schedule && next > now) return std::nullopt;
+    auto& earlier = db.cached("SELECT count(*) FROM upload_attempt WHERE bundle_id = ?");
+    earlier.bind(id);
+    c.tried_before = earlier.step() && earlier.int64(0) > 0;
+    earlier.reset();
     // An attempt row still "sending" belongs to a run that died: say so in the log.
     db.cached("UPDATE upload_attempt SET outcome = 'interrupted', message = ? WHERE bundle_id = ? AND outcome = 'sending'")
         .bind(say("this attempt did not finish: the program stopped during it (crash, power cut or kill); nothing "
@@ -246,7 +251,7 @@ RunReport run_outbox(db::Db& db, const UploadTarget& target, Instant now, const 
         try {
             const Wire w = prepare_wire(db, target, id, now);
             line.file_name = w.file_name;
-            Payload p{id, w.file_name, w.bytes, w.sha256, c->sent_before, c->attempts > 0};
+            Payload p{id, w.file_name, w.bytes, w.sha256, c->sent_before, c->tried_before};
             r = send(target, p);
         } catch (const std::exception& e) {
             r = AttemptResult{};
