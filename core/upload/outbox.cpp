@@ -82,7 +82,9 @@ std::string signing_key_path(const db::Db& db, const UploadTarget* target) {
 Wire prepare_wire(db::Db& db, const UploadTarget& target, const std::string& bundle_id, Instant now) {
     db::Transaction tx(db);
     auto& get = db.cached(
-        "SELECT site_id, period, content, wire, wire_sha256, wire_name, sealed_to, signed_by, attempts, sent_at "
+        "SELECT site_id, period, content, wire, wire_sha256, wire_name, sealed_to, signed_by, attempts, sent_at, "
+        // Finished or interrupted attempts; the one being made right now is still 'sending'.
+        "(SELECT count(*) FROM upload_attempt a WHERE a.bundle_id = bundle.id AND a.outcome <> 'sending') "
         "FROM bundle WHERE id = ?");
     get.bind(bundle_id);
     if (!get.step()) {
@@ -97,7 +99,7 @@ Wire prepare_wire(db::Db& db, const UploadTarget& target, const std::string& bun
     if (made) stored = {get.blob(3), get.text(4), get.text(5)};
     const std::string sealed_to = get.opt_text(6).value_or("");
     const std::string signed_by = get.opt_text(7).value_or("");
-    const bool may_have_left = get.integer(8) > 0 || !get.is_null(9);
+    const bool may_have_left = get.integer(8) > 0 || !get.is_null(9) || get.int64(10) > 0;
     get.reset();
 
     bool created = false;

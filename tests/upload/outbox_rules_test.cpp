@@ -233,7 +233,8 @@ TEST_CASE("a confirmation that keeps failing stops after a bounded number of tri
 TEST_CASE("a crashed attempt shows as interrupted and send-now takes it over at once") {
     World w;
     exporting::export_bundle(*w.db, w.site, "2026-11", kExportTime);
-    const UploadTarget t = fake_target();
+    UploadTarget t = fake_target();
+    t.municipality_public_key = generate_keypair().public_key_base64;
     const pid_t child = ::fork();
     REQUIRE(child >= 0);
     if (child == 0) {
@@ -251,7 +252,17 @@ TEST_CASE("a crashed attempt shows as interrupted and send-now takes it over at 
     const auto after = outbox_status(*w.db, kExportTime + 60);
     CHECK(after[0].state == "interrupted");           // not "sending" for the claim's 17 minutes
     CHECK(contains(explain(after[0], [](Instant) { return std::string("later"); }), "crashed"));
-    OutboxOptions ok{true, [](const UploadTarget&, const Payload& p) {
+    // The dead attempt may have delivered its bytes: a key changed since must not change them.
+    std::string made;
+    {
+        auto q = w.db->prepare("SELECT wire FROM bundle");
+        q.bind();
+        REQUIRE(q.step());
+        made = q.blob(0);
+    }
+    t.municipality_public_key = generate_keypair().public_key_base64;
+    OutboxOptions ok{true, [&made](const UploadTarget&, const Payload& p) {
+                         CHECK(p.bytes == made);
                          CHECK(p.tried_before);   // the dead attempt may have landed: look first
                          AttemptResult r = result(Outcome::Delivered, true);
                          r.receipt = p.sha256;
