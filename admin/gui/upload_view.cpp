@@ -58,8 +58,11 @@ void draw_upload(State& s, Instant now) {
     section("Monthly extract for the municipality");
     ImGui::TextWrapped("The extract holds counts only: bookings by service and status, no-show rates, "
                        "walk-ins and feedback with small groups hidden. No nicknames, codes or times.");
-    if (!s.upload_problem.empty())
-        ImGui::TextColored(ImVec4(0.8f, 0.2f, 0.1f, 1), "%s", s.upload_problem.c_str());
+    if (!s.upload_problem.empty()) {
+        ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.2f, 0.1f, 1));
+        ImGui::TextWrapped("%s", s.upload_problem.c_str());
+        ImGui::PopStyleColor();
+    }
     const std::string last_month = report::month_of(add_days(report::month_of(s.tz.today(now)).first, -1)).label;
     if (ImGui::Button(("Make the extract for " + last_month + "###export").c_str()))
         act(s, [&s, last_month, now] {
@@ -76,8 +79,11 @@ void draw_upload(State& s, Instant now) {
     if (s.outbox.empty()) ImGui::TextDisabled("Nothing queued yet.");
     const auto at = [](Instant t) { return local_time(t, "Europe/Copenhagen"); };
     if (!s.outbox.empty() &&
-        ImGui::BeginTable("outbox", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        for (const char* h : {"Period", "State", "Tries", "What it means / last message", "Digest"}) ImGui::TableSetupColumn(h);
+        ImGui::BeginTable("outbox", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
+        // The explanation is what staff read: it gets the width, the other columns fit their text.
+        for (const char* h : {"Period", "State", "Tries"}) ImGui::TableSetupColumn(h);
+        ImGui::TableSetupColumn("What it means / last message", ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn("Digest");
         ImGui::TableHeadersRow();
         for (const auto& b : s.outbox) {
             ImGui::PushID(b.id.c_str());
