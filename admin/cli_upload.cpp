@@ -136,9 +136,9 @@ int run_upload(const Context& ctx, const std::string& config_flag, bool once, bo
                                          {"outcome", upload::to_string(a.outcome)}, {"message", a.message},
                                          {"stopped", a.stopped}});
             print_json(j);
-        } else if (r.attempts.empty()) {
+        } else {
             for (const auto& w : r.waiting) std::cout << w << "\n";
-            if (r.waiting.empty())
+            if (r.waiting.empty() && r.attempts.empty())
                 std::cout << (r.still_pending
                                   ? upload::say("nothing due; {n} pending, next try {time}",
                                                 {{"n", std::to_string(r.still_pending)},

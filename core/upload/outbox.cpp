@@ -243,7 +243,13 @@ RunReport run_outbox(db::Db& db, const UploadTarget& target, Instant now, const 
         while (q.step()) ids.push_back(q.text(0));
         q.reset();
     }
+    std::string target_fault;                 // set once a bundle failed because of the target
+    int not_tried = 0;
     for (const std::string& id : ids) {
+        if (!target_fault.empty()) {
+            ++not_tried;
+            continue;
+        }
         const auto c = claim(db, id, now, target, options, report.waiting);
         if (!c) continue;
 
@@ -295,8 +301,13 @@ RunReport run_outbox(db::Db& db, const UploadTarget& target, Instant now, const 
             if (line.stopped) log_event(db, now, "upload", "bundle " + id + " stopped: " + r.message);
         }
         tx.commit();
+        if (r.outcome == Outcome::Failed && r.target_fault) target_fault = r.message;
         report.attempts.push_back(std::move(line));
     }
+    if (not_tried > 0)
+        report.waiting.push_back(say("{n} more bundle(s) not tried in this run: the fault above is in the upload target, "
+                                     "so they would fail the same way. They are tried once it is fixed.",
+                                     {{"n", std::to_string(not_tried)}}));
 
     auto& pending = db.cached("SELECT count(*), min(CASE WHEN stopped_at IS NULL THEN next_attempt_at END) "
                               "FROM bundle WHERE status = 'pending'");

@@ -189,6 +189,7 @@ AttemptResult transport_error(const Easy& e, CURLcode rc, const std::string& wha
     const long proxy = e.proxy_status();
     if (proxy == 407) {
         r.outcome = Outcome::Failed;
+        r.target_fault = true;
         r.message = say("{what}: the proxy between us and the municipality wants a login (HTTP 407); ask the IT "
                         "department to let this machine through the proxy",
                         v);
@@ -277,6 +278,7 @@ AttemptResult transport_error(const Easy& e, CURLcode rc, const std::string& wha
             r.outcome = Outcome::Retry;
             r.message = say("{what}: {detail}", v);
     }
+    r.target_fault = r.outcome == Outcome::Failed;   // no Failed case above depends on the bundle
     return r;
 }
 
@@ -309,6 +311,8 @@ AttemptResult http_error(const Easy& e, const std::string& what) {
         r.outcome = Outcome::Failed;
         r.message = say("{what}: the server rejected the upload (HTTP {status})", v);
     }
+    // Credentials and a moved drop concern the target; another 4xx may be about this bundle.
+    r.target_fault = s == 401 || s == 403 || s == 301 || s == 308;
     return r;
 }
 

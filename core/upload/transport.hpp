@@ -35,6 +35,9 @@ struct AttemptResult {
     std::string receipt;                      // Delivered: the server's receipt or our read-back record
     bool sent = false;                        // the server has taken the file (now or before)
     bool unconfirmed = false;                 // taken, but the confirmation failed: counts towards the limit
+    // Failed because of the target (config, credentials, certificate, an outdated or moved
+    // server), not this bundle: every other bundle would fail the same way, so it is said once.
+    bool target_fault = false;
 };
 
 AttemptResult deliver(const UploadTarget& target, const Payload& payload);

@@ -303,4 +303,17 @@ TEST_CASE("classification: 202 accepted, permanent redirect, outdated TLS, proxy
     }
 }
 
+TEST_CASE("a fault in the target is said once per run, not once per bundle") {
+    auto& s = servers();
+    World w;
+    exporting::export_bundle(*w.db, w.site, "2026-10", kExportTime);
+    exporting::export_bundle(*w.db, w.site, "2026-11", kExportTime);
+    const RunReport r = run_outbox(*w.db, loopback::https_target(s.nginx->port, "/scripted/moved/"), kExportTime);
+    REQUIRE(r.attempts.size() == 1);
+    CHECK(r.attempts[0].outcome == Outcome::Failed);
+    REQUIRE(r.waiting.size() == 1);
+    CHECK(contains(r.waiting[0], "1 more bundle"));
+    CHECK(r.still_pending == 2);
+}
+
 }  // TEST_SUITE
