@@ -37,7 +37,7 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
         cancel->add_option("--code", code, "Check-in code")->required();
         cancel->callback([&ctx] {
             auto db = ctx.open();
-            const Booking b = cancel_booking(*db, code, ctx.now());
+            const Booking b = cancel_booking(*db, code, ctx.now(), "staff");
             if (ctx.json) return print_json(to_json(b, site_timezone(*db, b.site_id).name()));
             std::cout << "cancelled booking " << b.code << "\n";
         });
@@ -77,18 +77,53 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
     {
         static Id booking = 0;
         static std::string status;
-        auto* mark = app.add_subcommand("mark", "Mark a booking seen or no-show");
+        auto* mark = app.add_subcommand("mark", "Mark a booking seen, no-show, or back to booked "
+                                                "(a no-show only after its time has ended)");
         mark->add_option("--booking", booking, "Booking id")->required();
-        mark->add_option("status", status, "seen | no-show")
+        mark->add_option("status", status, "seen | no-show | booked")
             ->required()
-            ->check(CLI::IsMember({"seen", "no-show"}));
+            ->check(CLI::IsMember({"seen", "no-show", "booked"}));
         mark->callback([&ctx] {
             auto db = ctx.open();
             if (status == "seen") mark_seen(*db, booking, ctx.now());
-            else mark_no_show(*db, booking, ctx.now());
+            else if (status == "no-show") mark_no_show(*db, booking, ctx.now());
+            else set_booking_status(*db, booking, BookingStatus::Booked, ctx.now());
             const Booking b = get_booking(*db, booking);
             if (ctx.json) return print_json(to_json(b, site_timezone(*db, b.site_id).name()));
             std::cout << "booking #" << booking << " is " << to_string(b.status) << "\n";
+        });
+    }
+    {
+        static Id booking = 0;
+        auto* undo = app.add_subcommand("undo", "Undo the last status change of a booking");
+        undo->add_option("--booking", booking, "Booking id")->required();
+        undo->callback([&ctx] {
+            auto db = ctx.open();
+            undo_status(*db, booking, ctx.now());
+            const Booking b = get_booking(*db, booking);
+            if (ctx.json) return print_json(to_json(b, site_timezone(*db, b.site_id).name()));
+            std::cout << "booking #" << booking << " is " << to_string(b.status) << " again\n";
+        });
+    }
+    {
+        static Id booking = 0;
+        auto* hist = app.add_subcommand("history", "Every status change of a booking (the audit trail)");
+        hist->add_option("--booking", booking, "Booking id")->required();
+        hist->callback([&ctx] {
+            auto db = ctx.open_read();
+            const Booking b = get_booking(*db, booking);
+            const std::string tz = site_timezone(*db, b.site_id).name();
+            const auto changes = status_history(*db, booking);
+            if (ctx.json) {
+                nlohmann::json j = nlohmann::json::array();
+                for (const auto& c : changes)
+                    j.push_back({{"at", local_time(c.at, tz)}, {"from", to_string(c.from)},
+                                 {"to", to_string(c.to)}, {"by", c.actor}, {"note", c.note}});
+                return print_json(j);
+            }
+            for (const auto& c : changes)
+                std::cout << local_time(c.at, tz) << "  " << to_string(c.from) << " -> " << to_string(c.to)
+                          << "  by " << c.actor << (c.note.empty() ? "" : "  (" + c.note + ")") << "\n";
         });
     }
     {
@@ -112,11 +147,10 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
         today->add_option("--site", site, "Site id");
         today->add_option("--date", date, "Another day, YYYY-MM-DD");
         today->callback([&ctx] {
-            auto db = ctx.open();
+            auto db = ctx.open_read();
             const Id s = resolve_site(*db, site);
             const TimeZone tz = site_timezone(*db, s);
             const Date d = date.empty() ? tz.today(ctx.now()) : parse_date_arg(date);
-            mark_missed(*db, ctx.now());
             const auto sessions = sessions_on(*db, s, d);
             const auto bookings = bookings_on(*db, s, d);
             const auto walkins = walkins_on(*db, s, d);

@@ -5,10 +5,13 @@
 #include "core/domain/booking.hpp"
 #include "core/domain/civil_time.hpp"
 #include "core/domain/demo_data.hpp"
+#include "core/domain/housekeeping.hpp"
 #include "core/domain/retention.hpp"
+#include "core/db/store.hpp"
 #include "core/domain/settings.hpp"
 #include "core/domain/staff_pin.hpp"
 #include "core/domain/timetable.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <iostream>
 
@@ -47,11 +50,26 @@ static int parse_weekday(const std::string& s) {
     throw DomainError(ErrorCode::Invalid, "'" + s + "' is not a weekday (mon…sun or 1…7)");
 }
 
+// The "visitors to tell" list, the same for every change the centre makes.
+static nlohmann::json bookings_json(const std::vector<Booking>& bookings, const std::string& tz) {
+    nlohmann::json j = nlohmann::json::array();
+    for (const auto& b : bookings) j.push_back(to_json(b, tz));
+    return j;
+}
+
+static void print_to_tell(const std::vector<Booking>& bookings, const std::string& tz,
+                          const char* heading = "booking(s) cancelled by the centre; tell those visitors") {
+    std::cout << bookings.size() << " " << heading << (bookings.empty() ? "" : ":") << "\n";
+    for (const auto& b : bookings)
+        std::cout << "  " << local_time(b.start, tz) << " " << b.caseworker << "  code " << b.code
+                  << (b.nickname ? " (" + *b.nickname + ")" : "") << "\n";
+}
+
 void add_timetable_commands(CLI::App& app, Context& ctx) {
     // ---- sites
     auto* sites = app.add_subcommand("sites", "Sites: væresteder and satellite offices")->require_subcommand(1);
     sites->add_subcommand("list", "List sites")->callback([&ctx] {
-        auto db = ctx.open();
+        auto db = ctx.open_read();
         const auto all = list_sites(*db);
         if (ctx.json) {
             nlohmann::json j = nlohmann::json::array();
@@ -147,6 +165,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         static Id site = 0;
         static std::string service, caseworker, weekday, date, from, to, first, last;
         static int slot = 20, bookable = 0, walkin = 0;
+        static bool walkin_only = false;
         auto* add = sessions->add_subcommand("add", "Add a weekly or one-off session");
         add->add_option("--site", site, "Site id");
         add->add_option("--service", service, "Service key or id")->required();
@@ -161,6 +180,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         add->add_option("--slot", slot, "Slot length in minutes")->capture_default_str();
         add->add_option("--bookable", bookable, "How many slots are bookable (0 = all that fit)");
         add->add_option("--walkin", walkin, "Minutes kept for walk-ins at the end");
+        add->add_flag("--walk-ins-only", walkin_only, "No bookings: walk-ins the whole time");
         add->callback([&ctx] {
             auto db = ctx.open();
             Session s;
@@ -172,6 +192,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             s.slot_minutes = slot;
             s.bookable_slots = bookable;
             s.walkin_minutes = walkin;
+            s.walkin_only = walkin_only;
             if (!date.empty()) {
                 s.first_date = parse_date_arg(date);
             } else if (!weekday.empty()) {
@@ -182,9 +203,75 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             } else {
                 throw DomainError(ErrorCode::Invalid, "give --weekday for a weekly session or --date for a one-off");
             }
-            const Id id = add_session(*db, s);
-            if (ctx.json) return print_json({{"id", id}});
+            std::vector<std::string> warnings;
+            const Id id = add_session(*db, s, ctx.now(), &warnings);
+            for (const auto& w : warnings) std::cerr << "note: " << w << "\n";
+            if (ctx.json) return print_json({{"id", id}, {"warnings", warnings}});
             std::cout << "added " << describe(get_session(*db, id), get_service(*db, s.service_id).name) << "\n";
+        });
+    }
+    {
+        // Only what is given changes; the rest stays as it is.
+        static Id session = 0;
+        static std::string from_date, service, caseworker, weekday, from, to, last;
+        static std::optional<int> slot, bookable, walkin;
+        static std::optional<bool> walkin_only;
+        static bool cancel_affected = false;
+        auto* edit = sessions->add_subcommand(
+            "edit", "Change a session from a date on; past days keep what happened. Refused when "
+                    "live bookings would lose their time, unless --cancel-affected");
+        edit->add_option("--session", session, "Session id")->required();
+        edit->add_option("--from-date", from_date, "First day the change applies (default today)");
+        edit->add_option("--service", service, "Service key or id");
+        edit->add_option("--caseworker", caseworker, "Caseworker's first name");
+        edit->add_option("--weekday", weekday, "Weekly on mon…sun");
+        edit->add_option("--from", from, "Start HH:MM");
+        edit->add_option("--to", to, "End HH:MM");
+        edit->add_option("--last", last, "Last date");
+        edit->add_option("--slot", slot, "Slot length in minutes");
+        edit->add_option("--bookable", bookable, "Bookable slots (0 = all that fit)");
+        edit->add_option("--walkin", walkin, "Minutes kept for walk-ins at the end");
+        edit->add_option("--walk-ins-only", walkin_only, "true: no bookings, walk-ins the whole time");
+        edit->add_flag("--cancel-affected", cancel_affected,
+                       "Cancel (by the centre) the bookings that lose their time, and list them to tell");
+        edit->callback([&ctx] {
+            auto db = ctx.open();
+            Session s = get_session(*db, session);
+            const TimeZone tz = site_timezone(*db, s.site_id);
+            if (!service.empty()) s.service_id = resolve_service(*db, service);
+            if (!caseworker.empty()) s.caseworker = caseworker;
+            if (!weekday.empty()) s.weekday = parse_weekday(weekday);
+            if (!from.empty()) s.start_minute = parse_time_arg(from);
+            if (!to.empty()) s.end_minute = parse_time_arg(to);
+            if (!last.empty()) s.last_date = parse_date_arg(last);
+            if (slot) s.slot_minutes = *slot;
+            if (bookable) s.bookable_slots = *bookable;
+            if (walkin) s.walkin_minutes = *walkin;
+            if (walkin_only) s.walkin_only = *walkin_only;
+            const Date when = from_date.empty() ? tz.today(ctx.now()) : parse_date_arg(from_date);
+            try {
+                const EditResult r = edit_session(*db, session, s, when, ctx.now(),
+                                                  cancel_affected ? OnConflict::CancelAndTell : OnConflict::Refuse);
+                for (const auto& w : r.warnings) std::cerr << "note: " << w << "\n";
+                if (ctx.json) {
+                    nlohmann::json j = {{"session", r.session_id}, {"carried", r.carried.size()},
+                                        {"warnings", r.warnings}};
+                    j["bookings_to_tell"] = bookings_json(r.to_tell, tz.name());
+                    return print_json(j);
+                }
+                std::cout << "session #" << r.session_id << " from " << format_date(when) << ": "
+                          << describe(get_session(*db, r.session_id), get_service(*db, s.service_id).name)
+                          << "\n";
+                print_to_tell(r.to_tell, tz.name());
+            } catch (const TimetableConflict& e) {
+                std::cerr << "indgang-admin: " << e.what() << ":\n";
+                for (const auto& b : e.bookings)
+                    std::cerr << "  " << local_time(b.start, tz.name()) << " code " << b.code
+                              << (b.nickname ? " (" + *b.nickname + ")" : "") << "\n";
+                std::cerr << "Move them by hand, or run again with --cancel-affected to cancel them "
+                             "and get the list of visitors to tell.\n";
+                throw CLI::RuntimeError(1);
+            }
         });
     }
     {
@@ -198,16 +285,9 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             auto db = ctx.open();
             const auto affected = cancel_session_date(*db, session, parse_date_arg(date), reason, ctx.now());
             const std::string tz = site_timezone(*db, get_session(*db, session).site_id).name();
-            if (ctx.json) {
-                nlohmann::json j = nlohmann::json::array();
-                for (const auto& b : affected) j.push_back(to_json(b, tz));
-                return print_json({{"cancelled", date}, {"bookings_to_tell", j}});
-            }
-            std::cout << "cancelled session #" << session << " on " << date << "; "
-                      << affected.size() << " booking(s) to tell:\n";
-            for (const auto& b : affected)
-                std::cout << "  " << local_time(b.start, tz).substr(11) << " code " << b.code
-                          << (b.nickname ? " (" + *b.nickname + ")" : "") << "\n";
+            if (ctx.json) return print_json({{"cancelled", date}, {"bookings_to_tell", bookings_json(affected, tz)}});
+            std::cout << "cancelled session #" << session << " on " << date << "\n";
+            print_to_tell(affected, tz);
         });
     }
     {
@@ -218,7 +298,11 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         restore->add_option("--date", date, "YYYY-MM-DD")->required();
         restore->callback([&ctx] {
             auto db = ctx.open();
-            restore_session_date(*db, session, parse_date_arg(date));
+            const auto back = restore_session_date(*db, session, parse_date_arg(date), ctx.now());
+            const std::string tz = site_timezone(*db, get_session(*db, session).site_id).name();
+            if (ctx.json) return print_json({{"restored", date}, {"bookings_to_tell", bookings_json(back, tz)}});
+            std::cout << "session #" << session << " runs on " << date << " again\n";
+            print_to_tell(back, tz, "booking(s) are on again; tell those visitors");
         });
     }
     {
@@ -229,7 +313,77 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         end->add_option("--last", last, "Last date it runs, YYYY-MM-DD")->required();
         end->callback([&ctx] {
             auto db = ctx.open();
-            end_session(*db, session, parse_date_arg(last));
+            const auto affected = end_session(*db, session, parse_date_arg(last), ctx.now());
+            const std::string tz = site_timezone(*db, get_session(*db, session).site_id).name();
+            if (ctx.json) return print_json({{"ended", last}, {"bookings_to_tell", bookings_json(affected, tz)}});
+            std::cout << "session #" << session << " ends after " << last << "\n";
+            print_to_tell(affected, tz);
+        });
+    }
+    {
+        static Id session = 0;
+        auto* del = sessions->add_subcommand("delete", "Delete a session that never had a booking");
+        del->add_option("--session", session, "Session id")->required();
+        del->callback([&ctx] {
+            auto db = ctx.open();
+            delete_session(*db, session);
+            if (ctx.json) return print_json({{"deleted", session}});
+            std::cout << "deleted session #" << session << "\n";
+        });
+    }
+
+    // ---- centre-wide closures
+    auto* closures = app.add_subcommand("closures", "The whole centre closed: holidays, 24–26 December")
+                         ->require_subcommand(1);
+    {
+        static Id site = 0;
+        auto* list = closures->add_subcommand("list", "List closures");
+        list->add_option("--site", site, "Site id");
+        list->callback([&ctx] {
+            auto db = ctx.open_read();
+            const auto v = list_closures(*db, resolve_site(*db, site));
+            if (ctx.json) {
+                nlohmann::json j = nlohmann::json::array();
+                for (const auto& c : v)
+                    j.push_back({{"id", c.id}, {"first", format_date(c.first_date)},
+                                 {"last", format_date(c.last_date)}, {"reason", c.reason}});
+                return print_json(j);
+            }
+            for (const auto& c : v)
+                std::cout << "#" << c.id << " " << format_date(c.first_date) << " – "
+                          << format_date(c.last_date) << "  " << c.reason << "\n";
+        });
+    }
+    {
+        static Id site = 0;
+        static std::string first, last, reason;
+        auto* add = closures->add_subcommand("add", "Close the centre from one date to another");
+        add->add_option("--site", site, "Site id");
+        add->add_option("--first", first, "First closed day, YYYY-MM-DD")->required();
+        add->add_option("--last", last, "Last closed day (default: the first)");
+        add->add_option("--reason", reason, "Shown to staff only");
+        add->callback([&ctx] {
+            auto db = ctx.open();
+            const Id s = resolve_site(*db, site);
+            const Date f = parse_date_arg(first);
+            const auto r = close_centre(*db, s, f, last.empty() ? f : parse_date_arg(last), reason, ctx.now());
+            const std::string tz = site_timezone(*db, s).name();
+            if (ctx.json) return print_json({{"closure", r.closure_id}, {"bookings_to_tell", bookings_json(r.to_tell, tz)}});
+            std::cout << "closure #" << r.closure_id << " added\n";
+            print_to_tell(r.to_tell, tz);
+        });
+    }
+    {
+        static Id closure = 0;
+        auto* rm = closures->add_subcommand("remove", "Open again: undo a closure (days still to come)");
+        rm->add_option("--closure", closure, "Closure id")->required();
+        rm->callback([&ctx] {
+            auto db = ctx.open();
+            const auto back = reopen_centre(*db, closure, ctx.now());
+            const std::string tz = back.empty() ? "Europe/Copenhagen" : site_timezone(*db, back.front().site_id).name();
+            if (ctx.json) return print_json({{"removed", closure}, {"bookings_to_tell", bookings_json(back, tz)}});
+            std::cout << "closure #" << closure << " removed\n";
+            print_to_tell(back, tz, "booking(s) are on again; tell those visitors");
         });
     }
 
@@ -261,23 +415,54 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
     }
 
     // ---- settings, PIN, demo, purge
-    auto* setting = app.add_subcommand("setting", "Read or change a setting")->require_subcommand(1);
+    auto* setting = app.add_subcommand("setting", "Read or change a setting (see 'setting list')")
+                        ->require_subcommand(1);
+    {
+        static bool markdown = false;
+        auto* list = setting->add_subcommand("list", "Every setting with its value, default and range");
+        list->add_flag("--markdown", markdown, "Print the table of docs/settings.md");
+        list->callback([&ctx] {
+            if (markdown) return void(std::cout << settings_markdown());
+            auto db = ctx.open_read();
+            nlohmann::json j = nlohmann::json::array();
+            for (const auto& spec : setting_specs()) {
+                const SettingValue v = setting_value(*db, spec.key);
+                if (ctx.json) {
+                    j.push_back({{"key", spec.key}, {"value", v.value}, {"default", spec.fallback},
+                                 {"is_default", v.is_default}, {"type", setting_type_name(spec.type)},
+                                 {"range", setting_range_text(spec)}, {"help", text::st(spec.help)}});
+                    continue;
+                }
+                std::cout << spec.key << " = " << (v.value.empty() ? "\"\"" : v.value)
+                          << (v.is_default ? "" : std::string("   (") + text::st("default") + " " +
+                                                      (*spec.fallback ? spec.fallback : "\"\"") + ")")
+                          << "\n    " << setting_range_text(spec) << " · " << text::st(spec.help) << "\n";
+            }
+            if (ctx.json) print_json(j);
+        });
+    }
     {
         static std::string key, value;
-        auto* get = setting->add_subcommand("get", "Print a setting");
+        auto* get = setting->add_subcommand("get", "Print the value of a setting in effect");
         get->add_option("key", key)->required();
         get->callback([&ctx] {
-            auto db = ctx.open();
-            const auto v = get_setting(*db, key);
-            if (!v) throw DomainError(ErrorCode::NotFound, "setting '" + key + "' is not set");
-            std::cout << *v << "\n";
+            auto db = ctx.open_read();
+            std::cout << setting_value(*db, key).value << "\n";
         });
-        auto* set = setting->add_subcommand("set", "Change a setting");
+        auto* set = setting->add_subcommand("set", "Change a setting (checked against its range)");
         set->add_option("key", key)->required();
         set->add_option("value", value)->required();
         set->callback([&ctx] {
             auto db = ctx.open();
-            set_setting(*db, key, value);
+            set_setting_checked(*db, key, value);
+            std::cout << key << " = " << setting_value(*db, key).value << "\n";
+        });
+        auto* reset = setting->add_subcommand("reset", "Return a setting to its default");
+        reset->add_option("key", key)->required();
+        reset->callback([&ctx] {
+            auto db = ctx.open();
+            reset_setting(*db, key);
+            std::cout << key << " = " << setting_value(*db, key).value << "\n";
         });
     }
     app.add_subcommand("set-pin", "Set the staff PIN (read from stdin, 4–12 digits)")->callback([&ctx] {
@@ -297,10 +482,30 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         });
     app.add_subcommand("purge", "Erase nicknames that are past their retention")->callback([&ctx] {
         auto db = ctx.open();
+        if (auto why = clock_problem(*db, ctx.now()))
+            throw DomainError(ErrorCode::Invalid, "not erasing anything: " + *why);
         const int n = purge_personal_data(*db, ctx.now());
         if (ctx.json) return print_json({{"erased", n}});
         std::cout << "erased " << n << " nickname(s)\n";
     });
+    {
+        static bool accept = false;
+        auto* hk = app.add_subcommand("housekeeping",
+                                      "Mark missed bookings and erase old nicknames now; with "
+                                      "--accept-clock, first confirm that the clock is right");
+        hk->add_flag("--accept-clock", accept, "The system clock is right (after a long closure)");
+        hk->callback([&ctx] {
+            auto db = db::open_store(ctx.db_path);
+            if (accept) accept_clock(*db, ctx.now());
+            const HousekeepingResult r = run_housekeeping(*db, ctx.now());
+            if (!r.ran) throw DomainError(ErrorCode::Invalid, "housekeeping did not run: " + r.refused);
+            if (ctx.json)
+                return print_json({{"ran", r.ran}, {"marked_missed", r.marked_missed},
+                                   {"erased", r.nicknames_erased}});
+            std::cout << "marked " << r.marked_missed << " booking(s) missed, erased "
+                      << r.nicknames_erased << " nickname(s)\n";
+        });
+    }
 }
 
 }  // namespace indgang::admin

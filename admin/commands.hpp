@@ -16,8 +16,12 @@ struct Context {
     bool json = false;                 // --json: machine-readable output on stdout
     std::string screenshots_dir;       // staff window: render every tab to PNGs here and exit
     Id site_id = 0;                    // staff window: which site (0 = the only one)
-    // Opens the database read-write (migrating it); throws db::StoreError with a clear message.
+    // Opens the database read-write (migrating it, then housekeeping); throws db::StoreError with
+    // a clear message. Refuses "" and ":memory:", where a write would vanish on exit.
     std::unique_ptr<db::Db> open() const;
+    // Opens to read only: no migration, no housekeeping, nothing written, so a read-only copy
+    // (a backup, a file handed to an auditor) can be inspected.
+    std::unique_ptr<db::Db> open_read() const;
     Instant now() const;               // now_utc(): honours INDGANG_NOW
 };
 

@@ -5,7 +5,7 @@
 #include "core/db/store.hpp"
 #include "core/domain/booking.hpp"
 #include "core/domain/civil_time.hpp"
-#include "core/domain/retention.hpp"
+#include "core/domain/housekeeping.hpp"
 #include "core/domain/timetable.hpp"
 
 #include <cstdio>
@@ -13,11 +13,19 @@
 namespace indgang::admin {
 
 std::unique_ptr<db::Db> Context::open() const {
+    if (db_path.empty() || db_path == ":memory:" || db_path.rfind("file::memory:", 0) == 0)
+        throw DomainError(ErrorCode::Invalid,
+                          "--db needs a database file; \"" + db_path + "\" would lose every change on exit");
     auto db = db::open_store(db_path);
-    // Every run of the tool keeps the data honest: overdue nicknames erased, no-shows marked.
-    purge_personal_data(*db, now());
-    mark_missed(*db, now());
+    // Every run of the tool keeps the data honest: overdue nicknames erased, no-shows marked
+    // (unless the clock looks wrong, see housekeeping.hpp).
+    run_housekeeping(*db, now());
     return db;
+}
+
+std::unique_ptr<db::Db> Context::open_read() const {
+    if (db_path.empty()) throw DomainError(ErrorCode::Invalid, "--db needs a database file");
+    return db::open_store(db_path, db::Db::Mode::ReadOnly);
 }
 Instant Context::now() const { return now_utc(); }
 

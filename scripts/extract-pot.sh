@@ -18,7 +18,7 @@ xgettext --language=C++ --from-code=UTF-8 --add-comments=TRANSLATORS: \
   --keyword= --keyword=tr --keyword=tr_ctx:1c,2 --keyword=trn:1,2 --keyword=fmt:1 --keyword=N_ \
   --keyword=NC_:1c,2 \
   --package-name=Indgang --msgid-bugs-address="indgang-i18n@localhost" \
-  --sort-by-file --no-wrap -o "$tmp" "${sources[@]}"
+  --sort-by-file --add-location=file --no-wrap -o "$tmp" "${sources[@]}"
 # Stable header: xgettext stamps the time; keep the old file when only the stamp changed.
 sed -i 's/^"Content-Type: text\/plain; charset=CHARSET\\n"/"Content-Type: text\/plain; charset=UTF-8\\n"/' "$tmp"
 if [ -f "$pot" ] && diff -q <(grep -v POT-Creation-Date "$tmp") <(grep -v POT-Creation-Date "$pot") >/dev/null; then
@@ -28,7 +28,26 @@ else
   echo "extract-pot: wrote $pot ($(grep -c '^msgid ' "$pot") entries incl. header)"
 fi
 
+# The staff catalog: every st()/st_fill()/ST_() string in admin/, core/ and kiosk/ (staff mode),
+# so visitor translators never see staff text and staff text is never left out.
+staff_pot=i18n/staff/indgang-staff.pot
+mapfile -t staff_sources < <(find admin core kiosk \( -name '*.cpp' -o -name '*.hpp' \) -print | LC_ALL=C sort)
+xgettext --language=C++ --from-code=UTF-8 --add-comments=TRANSLATORS: \
+  --keyword= --keyword=st --keyword=st_fill:1 --keyword=ST_ \
+  --package-name="Indgang staff" --msgid-bugs-address="indgang-i18n@localhost" \
+  --sort-by-file --add-location=file --no-wrap -o "$tmp" "${staff_sources[@]}"
+sed -i 's/^"Content-Type: text\/plain; charset=CHARSET\\n"/"Content-Type: text\/plain; charset=UTF-8\\n"/' "$tmp"
+if [ -f "$staff_pot" ] && diff -q <(grep -v POT-Creation-Date "$tmp") <(grep -v POT-Creation-Date "$staff_pot") >/dev/null; then
+  echo "extract-pot: $staff_pot unchanged"
+else
+  cp "$tmp" "$staff_pot"
+  echo "extract-pot: wrote $staff_pot ($(grep -c '^msgid ' "$staff_pot") entries incl. header)"
+fi
+
 [ "${1:-}" = "--no-merge" ] && exit 0
+for po in i18n/staff/*.po; do
+  msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching "$po" "$staff_pot"
+done
 for po in i18n/*.po; do
   msgmerge --quiet --update --backup=none --no-wrap --no-fuzzy-matching "$po" "$pot"
 done

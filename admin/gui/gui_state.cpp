@@ -2,6 +2,7 @@
 #include "views.hpp"
 
 #include "core/domain/booking.hpp"
+#include "core/domain/housekeeping.hpp"
 #include "core/domain/settings.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/domain/walkin.hpp"
@@ -11,7 +12,7 @@
 namespace indgang::admin::gui {
 
 void reload(State& s, Instant now) {
-    mark_missed(*s.db, now);
+    run_housekeeping(*s.db, now);
     s.site = get_site(*s.db, s.site_id);
     s.services = list_services(*s.db, true);
     s.sessions = list_sessions(*s.db, s.site_id);

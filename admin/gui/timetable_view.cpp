@@ -95,8 +95,9 @@ void draw_timetable(State& s, Instant now) {
                 ImGui::SameLine();
                 if (ImGui::SmallButton("End###end"))
                     act(s, [&s, id = v.id, now] {
-                        end_session(*s.db, id, s.tz.today(now));
-                        set_status(s, "The session ends after today; existing bookings stay.");
+                        s.to_tell = end_session(*s.db, id, s.tz.today(now), now);
+                        set_status(s, "The session ends after today; later bookings are cancelled "
+                                      "by the centre (see the list to tell).");
                     });
             }
             if (ImGui::BeginPopup("cancel_date")) {
@@ -164,18 +165,19 @@ void draw_timetable(State& s, Instant now) {
             act(s, [&s, now] {
                 Session v = session_from(s, now);
                 const Session old = get_session(*s.db, s.form.editing);
-                v.id = old.id;
                 v.last_date = old.last_date;
-                update_session(*s.db, v);
+                // From today on; days that have passed keep what happened. A change that would
+                // drop live bookings is refused with their list (TimetableConflict).
+                const EditResult r = edit_session(*s.db, old.id, v, s.tz.today(now), now);
                 s.form = SessionForm{};
-                set_status(s, "Session changed; the kiosk shows it within seconds. Existing "
-                              "bookings keep their time.");
+                set_status(s, "Session changed from today; the kiosk shows it within seconds. " +
+                                  std::to_string(r.carried.size()) + " booking(s) keep their time.");
             });
         ImGui::SameLine();
         if (ImGui::Button("Stop editing###stop_edit")) s.form = SessionForm{};
     } else if (ImGui::Button("Add session###add_session")) {
         act(s, [&s, now] {
-            add_session(*s.db, session_from(s, now));
+            add_session(*s.db, session_from(s, now), now);
             s.form = SessionForm{};
             set_status(s, "Session added; the kiosk shows it within seconds.");
         });

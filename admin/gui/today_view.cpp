@@ -16,6 +16,7 @@ static const char* status_label(BookingStatus st) {
         case BookingStatus::Seen: return "seen";
         case BookingStatus::Missed: return "no-show";
         case BookingStatus::Cancelled: return "cancelled";
+        case BookingStatus::CentreCancelled: return "cancelled by the centre";
     }
     return "";
 }

@@ -142,7 +142,61 @@ CREATE TABLE upload_attempt (
     message     TEXT NOT NULL DEFAULT ''
 );
 )sql",
-        // ---- 2: upload that municipality IT can trust (issue 14) -------------------------
+        // ---- 2: honest figures -------------------------------------------------------------
+        // A booking the centre called off gets its own status (never a no-show); every status
+        // change is kept; centre-wide closures; walk-ins-only sessions; timetable edits from a
+        // date continue the old session instead of rewriting it.
+        R"sql(
+CREATE TABLE booking_v2 (
+    id          INTEGER PRIMARY KEY,
+    session_id  INTEGER NOT NULL REFERENCES session(id),
+    slot_date   TEXT NOT NULL,
+    slot_start  INTEGER NOT NULL,
+    slot_end    INTEGER NOT NULL,
+    nickname    TEXT,
+    code        TEXT NOT NULL,
+    status      TEXT NOT NULL DEFAULT 'booked'
+                CHECK (status IN ('booked', 'checked_in', 'seen', 'missed', 'cancelled',
+                                  'centre_cancelled')),
+    source      TEXT NOT NULL DEFAULT 'kiosk' CHECK (source IN ('kiosk', 'staff')),
+    created_at  INTEGER NOT NULL,
+    checked_in_at INTEGER,
+    status_at   INTEGER
+);
+INSERT INTO booking_v2 SELECT id, session_id, slot_date, slot_start, slot_end, nickname, code,
+    status, source, created_at, checked_in_at, status_at FROM booking;
+DROP TABLE booking;
+ALTER TABLE booking_v2 RENAME TO booking;
+-- A slot the centre cancelled stays held by its booking, so restoring the date gives it back.
+CREATE UNIQUE INDEX booking_one_per_slot ON booking(session_id, slot_start)
+    WHERE status <> 'cancelled';
+CREATE UNIQUE INDEX booking_live_code ON booking(code) WHERE status IN ('booked', 'checked_in');
+CREATE INDEX booking_code ON booking(code);
+CREATE INDEX booking_date ON booking(slot_date);
+CREATE TABLE booking_status_change (
+    id          INTEGER PRIMARY KEY,
+    booking_id  INTEGER NOT NULL REFERENCES booking(id) ON DELETE CASCADE,
+    at          INTEGER NOT NULL,
+    from_status TEXT NOT NULL,
+    to_status   TEXT NOT NULL,
+    actor       TEXT NOT NULL,                 -- kiosk | housekeeping | staff | staff:<login>
+    note        TEXT NOT NULL DEFAULT ''
+);
+CREATE INDEX booking_status_change_booking ON booking_status_change(booking_id);
+CREATE TABLE closure (
+    id          INTEGER PRIMARY KEY,
+    site_id     INTEGER NOT NULL REFERENCES site(id),
+    first_date  TEXT NOT NULL,
+    last_date   TEXT NOT NULL,
+    reason      TEXT NOT NULL DEFAULT '',
+    created_at  INTEGER NOT NULL,
+    CHECK (last_date >= first_date)
+);
+CREATE INDEX closure_site ON closure(site_id, first_date);
+ALTER TABLE session ADD COLUMN walkin_only INTEGER NOT NULL DEFAULT 0;
+ALTER TABLE session ADD COLUMN replaces INTEGER REFERENCES session(id);
+)sql",
+        // ---- 3: upload that municipality IT can trust (issue 14) -------------------------
         // The bytes that go on the wire are made once (signed, and sealed when the target says
         // so) and kept, so every attempt sends exactly them. The claim is explicit, with the
         // claiming process, so a crashed attempt shows as such. A transfer that the server took

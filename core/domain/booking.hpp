@@ -26,8 +26,10 @@ struct SlotRef {
     int start_minute = 0;
 };
 
-// Trims, normalises (NFC) and checks a nickname: ≤ 40 characters, no control characters.
-// Returns empty for a blank nickname. Throws DomainError::Invalid.
+// Trims, normalises (NFC) and checks a nickname: valid UTF-8, ≤ 40 characters, no control
+// characters, not only invisible characters, and nothing that reads as a CPR or phone number
+// (we never want those; the message says so kindly). Returns empty for an empty nickname.
+// Throws DomainError::Invalid.
 std::optional<std::string> clean_nickname(std::string_view raw);
 
 // Books a free slot. Exactly one of two racing callers wins (a unique index enforces it); the
@@ -35,8 +37,10 @@ std::optional<std::string> clean_nickname(std::string_view raw);
 Booking book(db::Db& db, const SlotRef& slot, std::string_view nickname, Instant now,
              BookingSource source = BookingSource::Kiosk);
 
-// Cancels by check-in code. Throws UnknownCode, BookingCancelled, WrongStatus.
-Booking cancel_booking(db::Db& db, const std::string& code, Instant now);
+// Cancels by check-in code (the visitor, or staff on their behalf). Throws UnknownCode,
+// BookingCancelled, CentreCancelled, WrongStatus.
+Booking cancel_booking(db::Db& db, const std::string& code, Instant now,
+                       const std::string& actor = "kiosk");
 
 struct CheckInResult {
     Booking booking;
@@ -44,17 +48,31 @@ struct CheckInResult {
 };
 
 // Checks in by code at a site. Throws UnknownCode, TooEarly (when = opening time), TooLate,
-// BookingCancelled, SessionCancelled, AlreadyCheckedIn (when = first check-in time).
+// BookingCancelled, CentreCancelled (when = the slot start: the date was cancelled, the centre
+// closed or the session ended), AlreadyCheckedIn (when = first check-in time).
 CheckInResult check_in(db::Db& db, Id site_id, const std::string& code, Instant now);
 
-// Staff corrections, from any live or settled status (staff fix their own mistakes too):
-// mark_seen from booked, checked_in, missed or seen — a visitor who talked to the caseworker
-// without checking in is not a no-show; mark_no_show from booked, checked_in, seen or missed.
-// A cancelled booking cannot be marked.
-void mark_seen(db::Db& db, Id booking_id, Instant now);
-void mark_no_show(db::Db& db, Id booking_id, Instant now);
+// [SECTION] Staff corrections. Every status can be set back (seen ↔ no-show ↔ booked, cancelled
+// → booked while the slot is free); each change is kept in booking_status_change with the actor.
+// A no-show only once the slot has ended plus booking.missed_grace_minutes (NotYet before; `when`
+// says from when). A booking the centre cancelled comes back only by restoring its date.
+void set_booking_status(db::Db& db, Id booking_id, BookingStatus to, Instant now,
+                        const std::string& actor = "staff");
+void mark_seen(db::Db& db, Id booking_id, Instant now, const std::string& actor = "staff");
+void mark_no_show(db::Db& db, Id booking_id, Instant now, const std::string& actor = "staff");
+// Reverts the latest status change; returns the status the booking has now.
+BookingStatus undo_status(db::Db& db, Id booking_id, Instant now, const std::string& actor = "staff");
+std::vector<StatusChange> status_history(db::Db& db, Id booking_id);
+// When a booking may first count as missed: slot end + grace.
+Instant missed_from(db::Db& db, const Booking& b);
 
-// Turns booked slots whose end + grace has passed into missed. Returns how many changed.
+// Marks bookings the centre called off as CentreCancelled (in one transaction), noting why.
+void cancel_by_centre(db::Db& db, const std::vector<Booking>& bookings, Instant now,
+                      const std::string& actor, const std::string& why);
+
+// Housekeeping: booked slots whose end + grace has passed become missed — unless the centre
+// did not hold that date (cancelled, closed, session ended), then CentreCancelled. Returns how
+// many became missed.
 int mark_missed(db::Db& db, Instant now);
 
 Booking get_booking(db::Db& db, Id booking_id);

@@ -9,6 +9,7 @@ const char* to_string(BookingStatus s) {
         case BookingStatus::Seen: return "seen";
         case BookingStatus::Missed: return "missed";
         case BookingStatus::Cancelled: return "cancelled";
+        case BookingStatus::CentreCancelled: return "centre_cancelled";
     }
     return "booked";
 }
@@ -18,6 +19,7 @@ BookingStatus booking_status_from(const std::string& s) {
     if (s == "seen") return BookingStatus::Seen;
     if (s == "missed") return BookingStatus::Missed;
     if (s == "cancelled") return BookingStatus::Cancelled;
+    if (s == "centre_cancelled") return BookingStatus::CentreCancelled;
     if (s == "booked") return BookingStatus::Booked;
     throw DomainError(ErrorCode::Invalid, "unknown booking status '" + s + "'");
 }
@@ -53,6 +55,10 @@ const char* to_string(ErrorCode c) {
         case ErrorCode::AlreadyCheckedIn: return "already_checked_in";
         case ErrorCode::NoSessionToday: return "no_session_today";
         case ErrorCode::WrongStatus: return "wrong_status";
+        case ErrorCode::SessionOverToday: return "session_over_today";
+        case ErrorCode::NotYet: return "not_yet";
+        case ErrorCode::CentreCancelled: return "centre_cancelled";
+        case ErrorCode::Conflict: return "conflict";
     }
     return "invalid";
 }

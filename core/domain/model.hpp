@@ -53,7 +53,19 @@ struct Session {
     int slot_minutes = 20;
     int bookable_slots = 0;                    // 0 = every slot that fits
     int walkin_minutes = 0;                    // kept free at the end for walk-ins
+    bool walkin_only = false;                  // no bookable slots: walk-ins the whole time
+    std::optional<Id> replaces;                // a timetable edit: the session this one continues
 };
+
+// A centre-wide closure (holiday, "closed 24–26 December"): no session runs on these dates.
+struct Closure {
+    Id id = 0;
+    Id site_id = 0;
+    Date first_date{};
+    Date last_date{};
+    std::string reason;
+};
+
 
 // One bookable time, generated from a session for a date.
 struct Slot {
@@ -68,7 +80,10 @@ struct Slot {
     bool taken = false;
 };
 
-enum class BookingStatus { Booked, CheckedIn, Seen, Missed, Cancelled };
+// Cancelled: the visitor (or staff on their behalf) called it off. CentreCancelled: the centre
+// did — a cancelled date, a closure, an ended or changed session. Never a no-show, never in the
+// no-show rate; the visitor is on the "visitors to tell" list. See docs/decisions.md.
+enum class BookingStatus { Booked, CheckedIn, Seen, Missed, Cancelled, CentreCancelled };
 enum class BookingSource { Kiosk, Staff };
 
 struct Booking {
@@ -86,6 +101,16 @@ struct Booking {
     std::string caseworker;
     Instant created_at = 0;
     std::optional<Instant> checked_in_at;
+};
+
+// One change of a booking's status, kept for the audit trail.
+struct StatusChange {
+    Id booking_id = 0;
+    Instant at = 0;
+    BookingStatus from = BookingStatus::Booked;
+    BookingStatus to = BookingStatus::Booked;
+    std::string actor;                         // "kiosk", "housekeeping", "staff", "staff:<login>"
+    std::string note;
 };
 
 enum class WalkInStatus { Waiting, Seen, Left };
@@ -116,8 +141,12 @@ enum class ErrorCode {
     BookingCancelled,
     UnknownCode,
     AlreadyCheckedIn,
-    NoSessionToday,
+    NoSessionToday,       // no session of that service today at all
+    SessionOverToday,     // there was one today, but it has ended
     WrongStatus,
+    NotYet,               // too soon for that: a no-show before the slot end plus grace
+    CentreCancelled,      // the booking was cancelled by the centre (date, closure, session end)
+    Conflict,             // a timetable change would move or drop live bookings
 };
 
 class DomainError : public std::runtime_error {

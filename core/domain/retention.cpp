@@ -9,7 +9,7 @@
 namespace indgang {
 
 int purge_personal_data(db::Db& db, Instant now) {
-    const int keep_days = std::max(0, get_setting_int(db, "retention.nickname_days", 1));
+    const int keep_days = static_cast<int>(setting_int(db, settings_key::kNicknameDays));
     int erased = 0;
     db::Transaction tx(db);
     for (const auto& site : list_sites(db)) {

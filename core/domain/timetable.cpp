@@ -2,10 +2,12 @@
 
 #include "core/domain/booking.hpp"
 #include "core/domain/demo_data.hpp"
+#include "core/domain/input_text.hpp"
 
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 namespace indgang {
 
@@ -15,8 +17,14 @@ static void require(bool ok, const std::string& what) {
     if (!ok) throw DomainError(ErrorCode::Invalid, what);
 }
 
-Id add_site(db::Db& db, const Site& site) {
+static void validate(const Site& site) {
+    require_valid_text(site.name, "the site's name", 120);
+    require_valid_text(site.address, "the address", 200);
     require(!site.name.empty(), "a site needs a name");
+}
+
+Id add_site(db::Db& db, const Site& site) {
+    validate(site);
     TimeZone check(site.timezone);  // throws on an unknown zone
     db::Transaction tx(db);
     // A new centre starts with the standard services, so its first session can be added at once.
@@ -28,6 +36,12 @@ Id add_site(db::Db& db, const Site& site) {
     set_opening_hours(db, id, site.hours);
     tx.commit();
     return id;
+}
+
+void update_site(db::Db& db, const Site& site) {
+    validate(site);
+    db.cached("UPDATE site SET name = ?, address = ? WHERE id = ?").bind(site.name, site.address, site.id).exec();
+    if (db.changes() == 0) throw DomainError(ErrorCode::NotFound, "no site " + std::to_string(site.id));
 }
 
 void set_opening_hours(db::Db& db, Id site_id, const std::vector<OpeningHours>& hours) {
@@ -100,6 +114,10 @@ static Service read_service(db::Stmt& s) {
 #define SERVICE_COLUMNS "id, key, name, description, icon, walkin_prefix, sort, active"
 
 static void validate(const Service& v) {
+    require_valid_text(v.key, "the service key", 40);
+    require_valid_text(v.name, "the service name", 80);
+    require_valid_text(v.description, "the description", 300);
+    require_valid_text(v.icon, "the icon name", 40);
     require(!v.key.empty() && !v.name.empty(), "a service needs a key and a name");
     require(v.walkin_prefix.size() == 1 && v.walkin_prefix[0] >= 'A' && v.walkin_prefix[0] <= 'Z',
             "the walk-in prefix is one capital letter A–Z");
@@ -153,7 +171,7 @@ Service get_service_by_key(db::Db& db, const std::string& key) {
 
 #define SESSION_COLUMNS                                                                       \
     "id, site_id, service_id, caseworker, weekday, first_date, last_date, start_minute, "     \
-    "end_minute, slot_minutes, bookable_slots, walkin_minutes"
+    "end_minute, slot_minutes, bookable_slots, walkin_minutes, walkin_only, replaces"
 
 static Session read_session(db::Stmt& s) {
     Session v;
@@ -169,6 +187,8 @@ static Session read_session(db::Stmt& s) {
     v.slot_minutes = s.integer(9);
     v.bookable_slots = s.integer(10);
     v.walkin_minutes = s.integer(11);
+    v.walkin_only = s.integer(12) != 0;
+    v.replaces = s.opt_int64(13);
     return v;
 }
 
@@ -181,7 +201,7 @@ static void validate(const Session& v) {
             "bookable slots and walk-in minutes cannot be negative");
     require(v.walkin_minutes <= v.end_minute - v.start_minute,
             "the walk-in time cannot be longer than the session");
-    require(v.caseworker.size() <= 60, "the caseworker's first name is too long");
+    require_valid_text(v.caseworker, "the caseworker's first name", 40);
     if (v.weekday) {
         require(*v.weekday >= 1 && *v.weekday <= 7, "the weekday is 1 (Monday) to 7 (Sunday)");
     } else {
@@ -195,39 +215,235 @@ static std::optional<std::string> last_date_text(const Session& v) {
     return format_date(v.first_date);
 }
 
-Id add_session(db::Db& db, const Session& v) {
-    validate(v);
-    get_site(db, v.site_id);
-    get_service(db, v.service_id);
-    db.cached("INSERT INTO session(site_id, service_id, caseworker, weekday, first_date, last_date, "
-              "start_minute, end_minute, slot_minutes, bookable_slots, walkin_minutes) "
-              "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
-        .bind(v.site_id, v.service_id, v.caseworker, v.weekday, format_date(v.first_date),
-              last_date_text(v), v.start_minute, v.end_minute, v.slot_minutes, v.bookable_slots,
-              v.walkin_minutes)
-        .exec();
-    return db.last_insert_id();
+// [SECTION] Timetable rules ----------------------------------------------------------------------
+
+static bool same_caseworker(const std::string& a, const std::string& b) {
+    if (a.empty() || b.empty()) return false;
+    if (a.size() != b.size()) return false;
+    for (size_t i = 0; i < a.size(); ++i)
+        if (std::tolower(static_cast<unsigned char>(a[i])) != std::tolower(static_cast<unsigned char>(b[i])))
+            return false;
+    return true;
 }
 
-void update_session(db::Db& db, const Session& v) {
-    validate(v);
+// The first date both sessions run on, if any (at most 8 weeks are looked at: weekly patterns
+// repeat every week).
+static std::optional<Date> first_common_date(const Session& a, const Session& b) {
+    Date from = std::max(a.first_date, b.first_date);
+    for (int i = 0; i < 7 * 8; ++i) {
+        const Date d = add_days(from, i);
+        if (a.last_date && d > *a.last_date) break;
+        if (b.last_date && d > *b.last_date) break;
+        if (!a.weekday && d > a.first_date) break;
+        if (!b.weekday && d > b.first_date) break;
+        if (session_runs_on(a, d) && session_runs_on(b, d)) return d;
+    }
+    return std::nullopt;
+}
+
+static std::vector<Session> db_sessions_of_caseworker(db::Db& db, const std::string& name) {
+    std::vector<Session> out;
+    if (name.empty()) return out;
+    auto& q = db.cached("SELECT " SESSION_COLUMNS " FROM session WHERE caseworker = ? COLLATE NOCASE");
+    q.bind(name);
+    while (q.step()) out.push_back(read_session(q));
+    return out;
+}
+
+static const char* weekday_name(int wd) {
+    static const char* names[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+    return names[(wd - 1) % 7];
+}
+
+SessionCheck check_session(db::Db& db, const Session& v, std::optional<Instant> now, Id ignore) {
+    SessionCheck c;
+    if (now) {
+        const Date today = site_timezone(db, v.site_id).today(*now);
+        if (!v.weekday && v.first_date < today)
+            c.errors.push_back("the date " + format_date(v.first_date) + " is in the past");
+        if (v.weekday && v.last_date && *v.last_date < today)
+            c.errors.push_back("the session would end in the past (" + format_date(*v.last_date) + ")");
+    }
+    if (!v.walkin_only && v.end_minute - v.start_minute - v.walkin_minutes < v.slot_minutes)
+        c.errors.push_back("the session is too short for one " + std::to_string(v.slot_minutes) +
+                           "-minute slot; make it longer or walk-ins only");
+    for (const auto& other : db_sessions_of_caseworker(db, v.caseworker)) {
+        if (other.id == ignore || other.id == v.id) continue;
+        if (!same_caseworker(other.caseworker, v.caseworker)) continue;
+        if (other.start_minute >= v.end_minute || v.start_minute >= other.end_minute) continue;
+        if (auto d = first_common_date(v, other))
+            c.errors.push_back(v.caseworker + " already has session #" + std::to_string(other.id) +
+                               " at " + format_minute(other.start_minute) + "–" +
+                               format_minute(other.end_minute) + " on " + format_date(*d));
+    }
+    const auto hours = get_site(db, v.site_id).hours;
+    if (!hours.empty()) {
+        const int wd = v.weekday ? *v.weekday : iso_weekday(v.first_date);
+        auto h = std::find_if(hours.begin(), hours.end(), [wd](const OpeningHours& o) { return o.weekday == wd; });
+        if (h == hours.end())
+            c.warnings.push_back(std::string("the centre is closed on ") + weekday_name(wd) +
+                                 "s (opening hours)");
+        else if (v.start_minute < h->open_minute || v.end_minute > h->close_minute)
+            c.warnings.push_back("the session runs outside the opening hours " +
+                                 format_minute(h->open_minute) + "–" + format_minute(h->close_minute));
+    }
+    return c;
+}
+
+static void refuse_errors(const SessionCheck& c) {
+    if (c.errors.empty()) return;
+    std::string what = c.errors.front();
+    for (size_t i = 1; i < c.errors.size(); ++i) what += "; " + c.errors[i];
+    throw DomainError(ErrorCode::Invalid, what);
+}
+
+static void insert_session(db::Db& db, const Session& v) {
+    db.cached("INSERT INTO session(site_id, service_id, caseworker, weekday, first_date, last_date, "
+              "start_minute, end_minute, slot_minutes, bookable_slots, walkin_minutes, walkin_only, "
+              "replaces) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")
+        .bind(v.site_id, v.service_id, v.caseworker, v.weekday, format_date(v.first_date),
+              last_date_text(v), v.start_minute, v.end_minute, v.slot_minutes, v.bookable_slots,
+              v.walkin_minutes, v.walkin_only, v.replaces)
+        .exec();
+}
+
+static void write_session(db::Db& db, const Session& v) {
     db.cached("UPDATE session SET service_id = ?, caseworker = ?, weekday = ?, first_date = ?, "
               "last_date = ?, start_minute = ?, end_minute = ?, slot_minutes = ?, "
-              "bookable_slots = ?, walkin_minutes = ? WHERE id = ?")
+              "bookable_slots = ?, walkin_minutes = ?, walkin_only = ? WHERE id = ?")
         .bind(v.service_id, v.caseworker, v.weekday, format_date(v.first_date), last_date_text(v),
               v.start_minute, v.end_minute, v.slot_minutes, v.bookable_slots, v.walkin_minutes,
-              v.id)
+              v.walkin_only, v.id)
         .exec();
     if (db.changes() == 0) throw DomainError(ErrorCode::NotFound, "no session " + std::to_string(v.id));
 }
 
-void end_session(db::Db& db, Id session_id, Date last_date) {
+Id add_session(db::Db& db, const Session& v, std::optional<Instant> now, std::vector<std::string>* warnings) {
+    validate(v);
+    get_site(db, v.site_id);
+    get_service(db, v.service_id);
+    db::Transaction tx(db);
+    const SessionCheck c = check_session(db, v, now);
+    refuse_errors(c);
+    insert_session(db, v);
+    const Id id = db.last_insert_id();
+    tx.commit();
+    if (warnings) *warnings = c.warnings;
+    return id;
+}
+
+// Live bookings of a session on or after `from`, in time order.
+static std::vector<Booking> live_bookings_from(db::Db& db, const Session& s, Date from) {
+    std::vector<Booking> out;
+    auto& q = db.cached("SELECT id FROM booking WHERE session_id = ? AND slot_date >= ? "
+                        "AND status IN ('booked', 'checked_in') ORDER BY slot_start");
+    q.bind(s.id, format_date(from));
+    std::vector<Id> ids;
+    while (q.step()) ids.push_back(q.int64(0));
+    for (Id id : ids) out.push_back(get_booking(db, id));
+    return out;
+}
+
+EditResult edit_session(db::Db& db, Id session_id, const Session& changed_in, Date from, Instant now,
+                        OnConflict on_conflict) {
+    db::Transaction tx(db);
+    const Session old = get_session(db, session_id);
+    const TimeZone tz = site_timezone(db, old.site_id);
+    const Date today = tz.today(now);
+    require(from >= today, "a change takes effect today or later, not on " + format_date(from) +
+                               "; past days keep what happened");
+    Session next = changed_in;
+    next.id = 0;
+    next.site_id = old.site_id;
+    next.replaces.reset();
+    // Before the session has ever run there is no history to keep: change it in place.
+    const bool in_place = from <= old.first_date || (!old.weekday && old.first_date >= today);
+    if (!in_place) {
+        require(old.weekday.has_value(), "a one-off session that has passed cannot be changed");
+        if (next.weekday) {
+            next.first_date = from;
+            if (!changed_in.last_date) next.last_date = old.last_date;
+        }
+    } else if (next.weekday && next.first_date < today) {
+        next.first_date = std::max(old.first_date, from);
+    }
+    validate(next);
+    SessionCheck c = check_session(db, next, now, old.id);
+    refuse_errors(c);
+
+    // Which live bookings survive: the same date runs and the same start and end exist.
+    EditResult r;
+    r.warnings = c.warnings;
+    std::vector<Booking> conflicts;
+    std::vector<std::pair<Booking, Slot>> moves;
+    for (auto& b : live_bookings_from(db, old, from)) {
+        std::optional<Slot> match;
+        for (auto& slot : generate_slots(next, b.date, tz))
+            if (slot.start == b.start && slot.end == b.end) match = slot;
+        if (match) moves.emplace_back(b, *match);
+        else conflicts.push_back(b);
+    }
+    if (!conflicts.empty() && on_conflict == OnConflict::Refuse)
+        throw TimetableConflict(std::to_string(conflicts.size()) +
+                                    " booking(s) would lose their time; choose what happens to them",
+                                conflicts);
+    Id target = old.id;
+    if (in_place) {
+        next.id = old.id;
+        write_session(db, next);
+    } else {
+        Session ended = old;
+        ended.last_date = add_days(from, -1);
+        if (*ended.last_date < ended.first_date) ended.last_date = ended.first_date;
+        write_session(db, ended);
+        next.replaces = old.id;
+        insert_session(db, next);
+        target = db.last_insert_id();
+    }
+    for (auto& [b, slot] : moves) {
+        db.cached("UPDATE booking SET session_id = ? WHERE id = ?").bind(target, b.id).exec();
+        r.carried.push_back(b);
+    }
+    if (!conflicts.empty()) {
+        cancel_by_centre(db, conflicts, now, "staff", "the timetable changed");
+        for (auto& b : conflicts) r.to_tell.push_back(get_booking(db, b.id));
+    }
+    tx.commit();
+    r.session_id = target;
+    return r;
+}
+
+std::vector<Booking> end_session(db::Db& db, Id session_id, Date last_date, Instant now) {
+    db::Transaction tx(db);
     Session s = get_session(db, session_id);
     require(s.weekday.has_value(), "only a weekly session can be ended; cancel a one-off date");
+    const Date today = site_timezone(db, s.site_id).today(now);
+    require(last_date >= add_days(today, -1),
+            "a session can end yesterday at the earliest; past days keep what happened");
     require(last_date >= add_days(s.first_date, -1), "the last date is before the first");
+    const auto affected = live_bookings_from(db, s, add_days(last_date, 1));
     if (last_date < s.first_date) last_date = s.first_date;  // ends before it ever ran
     s.last_date = last_date;
-    update_session(db, s);
+    write_session(db, s);
+    cancel_by_centre(db, affected, now, "staff", "the session ended");
+    std::vector<Booking> out;
+    for (const auto& b : affected) out.push_back(get_booking(db, b.id));
+    tx.commit();
+    return out;
+}
+
+void delete_session(db::Db& db, Id session_id) {
+    db::Transaction tx(db);
+    get_session(db, session_id);
+    const int bookings = *db.cached("SELECT count(*) FROM booking WHERE session_id = ?")
+                              .bind(session_id)
+                              .first([](db::Stmt& s) { return s.integer(0); });
+    require(bookings == 0, "session #" + std::to_string(session_id) + " has " +
+                               std::to_string(bookings) +
+                               " booking(s) in its history; end it instead of deleting it");
+    db.cached("UPDATE session SET replaces = NULL WHERE replaces = ?").bind(session_id).exec();
+    db.cached("DELETE FROM session WHERE id = ?").bind(session_id).exec();
+    tx.commit();
 }
 
 std::vector<Session> list_sessions(db::Db& db, Id site_id) {
@@ -259,36 +475,149 @@ bool is_session_cancelled(db::Db& db, Id session_id, Date date) {
         .has_value();
 }
 
+// Live bookings of a site on one date, optionally of one session.
+static std::vector<Booking> live_on(db::Db& db, Id site_id, Date date, Id session_id = 0) {
+    std::vector<Booking> out;
+    for (auto& b : bookings_on(db, site_id, date))
+        if ((session_id == 0 || b.session_id == session_id) &&
+            (b.status == BookingStatus::Booked || b.status == BookingStatus::CheckedIn))
+            out.push_back(std::move(b));
+    return out;
+}
+
+// Bookings the centre cancelled on `date` that nothing cancels any more: live again.
+static std::vector<Booking> bring_back(db::Db& db, Id site_id, Date date, Instant now, Id session_id = 0) {
+    std::vector<Booking> out;
+    for (auto& b : bookings_on(db, site_id, date)) {
+        if (b.status != BookingStatus::CentreCancelled) continue;
+        if (session_id != 0 && b.session_id != session_id) continue;
+        if (b.end <= now) continue;  // its time has passed: it stays as it was
+        const Session s = get_session(db, b.session_id);
+        if (!session_runs_on(s, date) || is_session_cancelled(db, s.id, date) || closure_on(db, site_id, date))
+            continue;
+        // The audit trail tells what it was before the centre cancelled it.
+        const auto history = status_history(db, b.id);
+        const BookingStatus before = history.empty() ? BookingStatus::Booked : history.back().from;
+        db.cached("UPDATE booking SET status = ?, status_at = ? WHERE id = ? AND status = 'centre_cancelled'")
+            .bind(to_string(before), now, b.id)
+            .exec();
+        db.cached("INSERT INTO booking_status_change(booking_id, at, from_status, to_status, actor, note) "
+                  "VALUES (?, ?, 'centre_cancelled', ?, 'staff', 'the date was restored')")
+            .bind(b.id, now, to_string(before))
+            .exec();
+        out.push_back(get_booking(db, b.id));
+    }
+    return out;
+}
+
 std::vector<Booking> cancel_session_date(db::Db& db, Id session_id, Date date,
                                          const std::string& reason, Instant now) {
-    const Session session = get_session(db, session_id);
-    require(session_runs_on(session, date),
-            "the session does not run on " + format_date(date));
+    require_valid_text(reason, "the reason", 200);
     db::Transaction tx(db);
+    const Session session = get_session(db, session_id);
+    require(session_runs_on(session, date), "the session does not run on " + format_date(date));
+    require(date >= site_timezone(db, session.site_id).today(now),
+            format_date(date) + " has passed; past days keep what happened");
     db.cached("INSERT OR REPLACE INTO session_cancellation(session_id, date, reason, created_at) "
               "VALUES (?, ?, ?, ?)")
         .bind(session_id, format_date(date), reason, now)
         .exec();
+    const auto affected = live_on(db, session.site_id, date, session_id);
+    cancel_by_centre(db, affected, now, "staff", "date cancelled: " + reason);
+    std::vector<Booking> out;
+    for (const auto& b : affected) out.push_back(get_booking(db, b.id));
     tx.commit();
-    std::vector<Booking> affected;
-    for (auto& b : bookings_on(db, session.site_id, date))
-        if (b.session_id == session_id &&
-            (b.status == BookingStatus::Booked || b.status == BookingStatus::CheckedIn))
-            affected.push_back(std::move(b));
-    return affected;
+    return out;
 }
 
-void restore_session_date(db::Db& db, Id session_id, Date date) {
+std::vector<Booking> restore_session_date(db::Db& db, Id session_id, Date date, Instant now) {
+    db::Transaction tx(db);
+    const Session session = get_session(db, session_id);
+    require(is_session_cancelled(db, session_id, date), format_date(date) + " is not cancelled");
+    require(date >= site_timezone(db, session.site_id).today(now),
+            format_date(date) + " has passed; past days keep what happened");
     db.cached("DELETE FROM session_cancellation WHERE session_id = ? AND date = ?")
         .bind(session_id, format_date(date))
         .exec();
+    auto out = bring_back(db, session.site_id, date, now, session_id);
+    tx.commit();
+    return out;
+}
+
+// [SECTION] Closures -----------------------------------------------------------------------------
+
+bool closure_on(db::Db& db, Id site_id, Date date) {
+    const std::string d = format_date(date);
+    return db.cached("SELECT 1 FROM closure WHERE site_id = ? AND first_date <= ? AND last_date >= ?")
+        .bind(site_id, d, d)
+        .first([](db::Stmt&) { return true; })
+        .has_value();
+}
+
+std::vector<Closure> list_closures(db::Db& db, Id site_id) {
+    std::vector<Closure> out;
+    auto& q = db.cached("SELECT id, site_id, first_date, last_date, reason FROM closure "
+                        "WHERE site_id = ? ORDER BY first_date, id");
+    q.bind(site_id);
+    while (q.step())
+        out.push_back({q.int64(0), q.int64(1), *parse_date(q.text(2)), *parse_date(q.text(3)), q.text(4)});
+    return out;
+}
+
+ClosureResult close_centre(db::Db& db, Id site_id, Date first, Date last, const std::string& reason,
+                           Instant now) {
+    require_valid_text(reason, "the reason", 200);
+    require(first.ok() && last.ok() && first <= last, "a closure runs from a date to the same or a later date");
+    require(last < add_days(first, 366), "a closure is at most a year long");
+    db::Transaction tx(db);
+    get_site(db, site_id);
+    require(first >= site_timezone(db, site_id).today(now),
+            format_date(first) + " has passed; past days keep what happened");
+    db.cached("INSERT INTO closure(site_id, first_date, last_date, reason, created_at) VALUES (?, ?, ?, ?, ?)")
+        .bind(site_id, format_date(first), format_date(last), reason, now)
+        .exec();
+    ClosureResult r;
+    r.closure_id = db.last_insert_id();
+    std::vector<Booking> affected;
+    for (Date d = first; d <= last; d = add_days(d, 1))
+        for (auto& b : live_on(db, site_id, d)) affected.push_back(std::move(b));
+    cancel_by_centre(db, affected, now, "staff", "centre closed: " + reason);
+    for (const auto& b : affected) r.to_tell.push_back(get_booking(db, b.id));
+    tx.commit();
+    return r;
+}
+
+std::vector<Booking> reopen_centre(db::Db& db, Id closure_id, Instant now) {
+    db::Transaction tx(db);
+    auto c = db.cached("SELECT site_id, first_date, last_date FROM closure WHERE id = ?")
+                 .bind(closure_id)
+                 .first([](db::Stmt& s) {
+                     return std::tuple(s.int64(0), *parse_date(s.text(1)), *parse_date(s.text(2)));
+                 });
+    if (!c) throw DomainError(ErrorCode::NotFound, "no closure " + std::to_string(closure_id));
+    auto [site_id, first, last] = *c;
+    const Date today = site_timezone(db, site_id).today(now);
+    require(last >= today, "that closure has passed; past days keep what happened");
+    if (first < today) {
+        // Already under way: the days that passed stay closed, the rest opens again.
+        db.cached("UPDATE closure SET last_date = ? WHERE id = ?")
+            .bind(format_date(add_days(today, -1)), closure_id)
+            .exec();
+    } else {
+        db.cached("DELETE FROM closure WHERE id = ?").bind(closure_id).exec();
+    }
+    std::vector<Booking> out;
+    for (Date d = std::max(first, today); d <= last; d = add_days(d, 1))
+        for (auto& b : bring_back(db, site_id, d, now)) out.push_back(std::move(b));
+    tx.commit();
+    return out;
 }
 
 // [SECTION] Slots --------------------------------------------------------------------------------
 
 std::vector<Slot> generate_slots(const Session& s, Date date, const TimeZone& tz) {
     std::vector<Slot> out;
-    if (!session_runs_on(s, date)) return out;
+    if (s.walkin_only || !session_runs_on(s, date)) return out;
     const int last_end = s.end_minute - s.walkin_minutes;
     int count = 0;
     for (int m = s.start_minute; m + s.slot_minutes <= last_end; m += s.slot_minutes) {
@@ -316,6 +645,7 @@ std::vector<Slot> generate_slots(const Session& s, Date date, const TimeZone& tz
 
 std::vector<Session> sessions_on(db::Db& db, Id site_id, Date date) {
     std::vector<Session> out;
+    if (closure_on(db, site_id, date)) return out;
     for (auto& s : list_sessions(db, site_id))
         if (session_runs_on(s, date) && !is_session_cancelled(db, s.id, date)) out.push_back(std::move(s));
     std::sort(out.begin(), out.end(), [](const Session& a, const Session& b) {
@@ -336,6 +666,10 @@ std::vector<Slot> slots_for(db::Db& db, Id site_id, Date from, Date to, Id servi
         s.bind(site_id, format_date(from), format_date(to));
         while (s.step()) cancelled.emplace(s.int64(0), s.text(1));
     }
+    std::set<std::string> closed;
+    for (const auto& c : list_closures(db, site_id))
+        for (Date d = std::max(c.first_date, from); d <= std::min(c.last_date, to); d = add_days(d, 1))
+            closed.insert(format_date(d));
     std::set<std::pair<Id, Instant>> taken;
     {
         auto& s = db.cached("SELECT b.session_id, b.slot_start FROM booking b "
@@ -351,7 +685,7 @@ std::vector<Slot> slots_for(db::Db& db, Id site_id, Date from, Date to, Id servi
         const std::string day = format_date(d);
         for (const auto& session : sessions) {
             if (service_id != 0 && session.service_id != service_id) continue;
-            if (!session_runs_on(session, d) || cancelled.count({session.id, day})) continue;
+            if (!session_runs_on(session, d) || cancelled.count({session.id, day}) || closed.count(day)) continue;
             for (auto& slot : generate_slots(session, d, tz)) {
                 slot.taken = taken.count({slot.session_id, slot.start}) > 0;
                 out.push_back(std::move(slot));

@@ -3,6 +3,7 @@
 #include "core/domain/civil_time.hpp"
 #include "core/domain/timetable.hpp"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace indgang {
@@ -45,14 +46,36 @@ WalkInTicket get_walkin(db::Db& db, Id id) {
     return *t;
 }
 
+WalkInOpen walkin_open(db::Db& db, Id site_id, Id service_id, Instant now) {
+    const LocalTime local = site_timezone(db, site_id).to_local(now);
+    WalkInOpen r = WalkInOpen::NotToday;
+    for (const auto& s : sessions_on(db, site_id, local.date)) {
+        if (s.service_id != service_id) continue;
+        if (local.minute < s.end_minute) return WalkInOpen::Open;
+        r = WalkInOpen::OverToday;
+    }
+    return r;
+}
+
+std::vector<Id> walkin_services_now(db::Db& db, Id site_id, Instant now) {
+    const LocalTime local = site_timezone(db, site_id).to_local(now);
+    std::vector<Id> out;
+    for (const auto& s : sessions_on(db, site_id, local.date))
+        if (local.minute < s.end_minute && std::find(out.begin(), out.end(), s.service_id) == out.end())
+            out.push_back(s.service_id);
+    return out;
+}
+
 WalkInTicket take_number(db::Db& db, Id site_id, Id service_id, Instant now) {
     const TimeZone tz = site_timezone(db, site_id);
     const LocalTime local = tz.to_local(now);
-    bool open_today = false;
-    for (const auto& s : sessions_on(db, site_id, local.date))
-        if (s.service_id == service_id && local.minute < s.end_minute) open_today = true;
-    if (!open_today)
-        throw DomainError(ErrorCode::NoSessionToday, "that caseworker is not here any more today");
+    switch (walkin_open(db, site_id, service_id, now)) {
+        case WalkInOpen::Open: break;
+        case WalkInOpen::NotToday:
+            throw DomainError(ErrorCode::NoSessionToday, "that caseworker is not here today");
+        case WalkInOpen::OverToday:
+            throw DomainError(ErrorCode::SessionOverToday, "that caseworker is not here any more today");
+    }
 
     // BEGIN IMMEDIATE serialises writers, so max + 1 cannot be handed out twice; the UNIQUE
     // constraint backs that up.

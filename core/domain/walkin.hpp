@@ -8,8 +8,15 @@
 
 namespace indgang {
 
-// Takes the next number for a service that has a session at the site today. Throws
-// NoSessionToday otherwise.
+// Whether a walk-in number can be taken now: a session of the service runs today (not cancelled,
+// centre open) and has not ended yet — still to come or here now.
+enum class WalkInOpen { Open, NotToday, OverToday };
+WalkInOpen walkin_open(db::Db& db, Id site_id, Id service_id, Instant now);
+// The services a visitor can take a number for right now, in session start order.
+std::vector<Id> walkin_services_now(db::Db& db, Id site_id, Instant now);
+
+// Takes the next number for a service open for walk-ins (walkin_open). Throws NoSessionToday
+// ("not here today") or SessionOverToday ("not here any more today") otherwise.
 WalkInTicket take_number(db::Db& db, Id site_id, Id service_id, Instant now);
 void set_walkin_status(db::Db& db, Id ticket_id, WalkInStatus status, Instant now);
 std::vector<WalkInTicket> walkins_on(db::Db& db, Id site_id, Date day);

@@ -4,6 +4,7 @@
 #include "core/export/bundle.hpp"
 
 #include "core/domain/booking.hpp"
+#include "core/domain/housekeeping.hpp"
 #include "core/domain/civil_time.hpp"
 #include "core/export/digest.hpp"
 #include "core/feedback/form.hpp"
@@ -262,7 +263,7 @@ std::string bundle_file_name(Id site_id, const std::string& period, const std::s
 QueuedBundle export_bundle(db::Db& db, Id site_id, const std::string& period, Instant now) {
     // Settle past appointments first so no-shows are counted; its own commit is fine: it is a
     // domain rule that would run anyway.
-    mark_missed(db, now);
+    run_housekeeping(db, now);
     db::Transaction tx(db);
     BuiltBundle b = build_bundle(db, site_id, period);
     QueuedBundle q;

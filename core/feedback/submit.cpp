@@ -25,16 +25,16 @@ namespace {
 struct IntKey {
     const char* key;
     int FeedbackSettings::*field;
-    int min, max;
 };
+// Ranges and defaults live in the settings table (core/domain/settings.cpp).
 constexpr IntKey kIntKeys[] = {
-    {"feedback.press_interval_ms", &FeedbackSettings::press_interval_ms, 100, 5000},
-    {"feedback.burst_max", &FeedbackSettings::burst_max, 1, 100},
-    {"feedback.burst_window_minutes", &FeedbackSettings::burst_window_minutes, 1, 240},
-    {"feedback.repeat_window_seconds", &FeedbackSettings::repeat_window_seconds, 0, 3600},
-    {"feedback.retention_months", &FeedbackSettings::retention_months, 1, 120},
-    {"feedback.text_retention_days", &FeedbackSettings::text_retention_days, 1, 3660},
-    {"report.min_cell", &FeedbackSettings::min_cell, kMinCellFloor, 100},
+    {"feedback.press_interval_ms", &FeedbackSettings::press_interval_ms},
+    {"feedback.burst_max", &FeedbackSettings::burst_max},
+    {"feedback.burst_window_minutes", &FeedbackSettings::burst_window_minutes},
+    {"feedback.repeat_window_seconds", &FeedbackSettings::repeat_window_seconds},
+    {"feedback.retention_months", &FeedbackSettings::retention_months},
+    {"feedback.text_retention_days", &FeedbackSettings::text_retention_days},
+    {"report.min_cell", &FeedbackSettings::min_cell},
 };
 struct BoolKey {
     const char* key;
@@ -45,50 +45,21 @@ constexpr BoolKey kBoolKeys[] = {
     {"feedback.export_free_text", &FeedbackSettings::export_free_text},
 };
 
-std::optional<bool> parse_bool(const std::string& v) {
-    if (v == "1" || v == "on" || v == "true" || v == "yes") return true;
-    if (v == "0" || v == "off" || v == "false" || v == "no") return false;
-    return std::nullopt;
-}
-
 std::string ymd(Date d) { return format_date(d); }
 
 }  // namespace
 
 FeedbackSettings feedback_settings(db::Db& db) {
     FeedbackSettings s;
-    for (const auto& k : kIntKeys)
-        s.*k.field = std::clamp(get_setting_int(db, k.key, s.*k.field), k.min, k.max);
-    for (const auto& k : kBoolKeys)
-        if (auto v = get_setting(db, k.key)) s.*k.field = parse_bool(*v).value_or(s.*k.field);
+    for (const auto& k : kIntKeys) s.*k.field = static_cast<int>(setting_int(db, k.key));
+    for (const auto& k : kBoolKeys) s.*k.field = setting_bool(db, k.key);
     return s;
 }
 
 void set_feedback_setting(db::Db& db, const std::string& key, const std::string& value) {
-    for (const auto& k : kBoolKeys) {
-        if (key != k.key) continue;
-        auto b = parse_bool(value);
-        if (!b) throw DomainError(ErrorCode::Invalid, key + " takes on or off, not \"" + value + "\"");
-        set_setting(db, key, *b ? "1" : "0");
-        return;
-    }
-    for (const auto& k : kIntKeys) {
-        if (key != k.key) continue;
-        int v = 0;
-        auto [p, ec] = std::from_chars(value.data(), value.data() + value.size(), v);
-        if (ec != std::errc() || p != value.data() + value.size())
-            throw DomainError(ErrorCode::Invalid, key + " takes a whole number, not \"" + value + "\"");
-        if (v < k.min || v > k.max)
-            throw DomainError(ErrorCode::Invalid,
-                              key + " must be between " + std::to_string(k.min) + " and " +
-                                  std::to_string(k.max) +
-                                  (k.field == &FeedbackSettings::min_cell
-                                       ? " (below 3, single visitors could be picked out)"
-                                       : ""));
-        set_setting(db, key, std::to_string(v));
-        return;
-    }
-    throw DomainError(ErrorCode::Invalid, "unknown feedback setting \"" + key + "\"");
+    if (key.rfind("feedback.", 0) != 0 && key != "report.min_cell")
+        throw DomainError(ErrorCode::Invalid, "unknown feedback setting \"" + key + "\"");
+    set_setting_checked(db, key, value);
 }
 
 std::vector<std::pair<std::string, std::string>> feedback_setting_list(db::Db& db) {

@@ -10,7 +10,7 @@
 #include "core/db/store.hpp"
 #include "core/domain/booking.hpp"
 #include "core/domain/demo_data.hpp"
-#include "core/domain/retention.hpp"
+#include "core/domain/housekeeping.hpp"
 #include "core/domain/settings.hpp"
 #include "core/domain/staff_pin.hpp"
 #include "core/domain/timetable.hpp"
@@ -91,9 +91,10 @@ void KioskApp::start(uint64_t ms, Instant now) {
 // start and hourly — nicknames past retention erased, unattended bookings marked missed.
 void KioskApp::housekeeping(Instant now) {
     next_housekeeping_ = now + kHousekeepingSeconds;
-    const int erased = purge_personal_data(*db_, now);
-    mark_missed(*db_, now);
-    if (erased > 0) log_line("erased " + std::to_string(erased) + " nicknames past retention");
+    const HousekeepingResult r = run_housekeeping(*db_, now);
+    if (!r.refused.empty()) log_line("housekeeping waits: " + r.refused);
+    if (r.nicknames_erased > 0)
+        log_line("erased " + std::to_string(r.nicknames_erased) + " nicknames past retention");
 }
 
 void KioskApp::open_db(Instant now) {
@@ -554,10 +555,13 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
                     case BookingStatus::Seen: r.status = text_->tr("seen"); break;
                     case BookingStatus::Missed: r.status = text_->tr("no-show"); break;
                     case BookingStatus::Cancelled: r.status = text_->tr("cancelled"); break;
+                    case BookingStatus::CentreCancelled: r.status = text_->tr("cancelled by the centre"); break;
                     }
                     r.can_seen = b.status == BookingStatus::Booked || b.status == BookingStatus::CheckedIn ||
                                  b.status == BookingStatus::Missed;
-                    r.can_no_show = b.status == BookingStatus::Booked || b.status == BookingStatus::CheckedIn;
+                    // A no-show only once the time has ended plus grace (booking.hpp).
+                    r.can_no_show = (b.status == BookingStatus::Booked || b.status == BookingStatus::CheckedIn) &&
+                                    now >= b.end + d->rules.missed_grace_minutes * 60;
                     m.rows.push_back(std::move(r));
                 }
                 for (const auto& t : walkins_on(*db_, d->site.id, d->today)) {
@@ -618,7 +622,15 @@ void KioskApp::apply(const Intent& in, Instant now) {
         text_->set_language(in.text);
         go(ScreenId::Home);
         return;
-    case Act::GoBook: go(ScreenId::BookService); return;
+    case Act::GoBook:
+        // "Book a new time" after a cancelled one: the old code goes, Back leads Home.
+        if (v.screen == ScreenId::CheckInResult) {
+            reset_keep_language();
+            v.back = {ScreenId::Welcome};
+            v.screen = ScreenId::Home;
+        }
+        go(ScreenId::BookService);
+        return;
     case Act::GoCheckIn: wipe(v.code); go(ScreenId::CheckIn); return;
     case Act::GoWalkIn: go(ScreenId::WalkInService); return;
     case Act::GoFeedback:
@@ -798,8 +810,14 @@ void KioskApp::apply_check_in(const Intent& in, Instant now) {
             r.detail = text_->tr("Please ask the staff, or book a new time.");
             break;
         case ErrorCode::SessionCancelled:
+        case ErrorCode::CentreCancelled:
+            // The centre called it off, not the visitor: say so, and offer a new time at once.
             r.title = text_->tr("The caseworker cannot come");
-            r.detail = text_->tr("We are sorry. Your time is cancelled. Please ask the staff.");
+            r.detail = text_->tr("We are sorry: the caseworker is not coming that day. It is not your fault. "
+                                 "You can book a new time now.");
+            r.can_book = !data_->free_slots.empty();
+            if (!r.can_book) r.detail = text_->tr("We are sorry: the caseworker is not coming that day. "
+                                                  "It is not your fault. Please ask the staff for a new time.");
             break;
         case ErrorCode::AlreadyCheckedIn:
             r.ok = true;
@@ -870,11 +888,11 @@ void KioskApp::apply_staff(const Intent& in, Instant now) {
         case Act::StaffWalkInSeen: set_walkin_status(*db_, in.id, WalkInStatus::Seen, now); break;
         case Act::StaffWalkInLeft: set_walkin_status(*db_, in.id, WalkInStatus::Left, now); break;
         case Act::StaffPause:
-            set_setting(*db_, "kiosk.paused", "1");
+            set_setting_checked(*db_, settings_key::kPaused, "1");
             log_event(*db_, now, "kiosk", "paused by staff");
             break;
         case Act::StaffResume:
-            set_setting(*db_, "kiosk.paused", "0");
+            set_setting_checked(*db_, settings_key::kPaused, "0");
             log_event(*db_, now, "kiosk", "resumed by staff");
             break;
         case Act::StaffQuit:

@@ -9,7 +9,7 @@
 namespace indgang::kiosk {
 
 Id kiosk_site_id(db::Db& db) {
-    const int configured = get_setting_int(db, "kiosk.site_id", 0);
+    const Id configured = setting_int(db, settings_key::kSiteId);
     auto sites = list_sites(db);
     for (const auto& s : sites)
         if (s.id == configured) return s.id;
@@ -30,12 +30,13 @@ LiveData load_live_data(db::Db& db, Instant now) {
     d.today_sessions = sessions_on(db, site_id, d.today);
     for (auto& s : slots_for(db, site_id, d.today, add_days(d.today, d.rules.window_days)))
         if (!s.taken && s.start > now) d.free_slots.push_back(std::move(s));
-    d.idle_seconds = std::max(15, get_setting_int(db, "kiosk.idle_seconds", 90));
-    d.countdown_seconds = std::max(20, get_setting_int(db, "kiosk.idle_countdown_seconds", 20));
-    d.paused = get_setting(db, "kiosk.paused", "0") == "1";
-    d.volume = std::clamp(get_setting_int(db, settings_key::kVolume, 80), 0, 100);
-    d.default_language = get_setting(db, "kiosk.default_language", "da");
-    std::stringstream langs(get_setting(db, "kiosk.languages", ""));
+    using namespace settings_key;
+    d.idle_seconds = static_cast<int>(setting_int(db, kIdleSeconds));
+    d.countdown_seconds = static_cast<int>(setting_int(db, kIdleCountdownSeconds));
+    d.paused = setting_bool(db, kPaused);
+    d.volume = static_cast<int>(setting_int(db, kVolume));
+    d.default_language = setting_text(db, kDefaultLanguage);
+    std::stringstream langs(setting_text(db, kLanguages));
     for (std::string code; std::getline(langs, code, ',');)
         if (!code.empty()) d.languages.push_back(code);
     return d;

@@ -64,7 +64,12 @@ Intent draw_check_in_result(Ui& ui, const CheckInResultModel& m) {
     }
 
     const float bw = std::min(actions.w / 2 - gap, ui.mm(130));
-    if (m.can_retry) {
+    if (m.can_book) {
+        Rect book = ui.m.dir(Rect{actions.x + actions.w / 2 - bw - gap / 2, actions.y, bw, actions.h}, actions);
+        Rect done = ui.m.dir(Rect{actions.x + actions.w / 2 + gap / 2, actions.y, bw, actions.h}, actions);
+        if (button(ui, ui.tr("Book a new time"), "book_new", book, Icon::Calendar, Tone::Primary)) out.act = Act::GoBook;
+        if (button(ui, ui.tr("Done"), "done", done, Icon::Check, Tone::Normal)) out.act = Act::Done;
+    } else if (m.can_retry) {
         Rect retry = ui.m.dir(Rect{actions.x + actions.w / 2 - bw - gap / 2, actions.y, bw, actions.h}, actions);
         Rect done = ui.m.dir(Rect{actions.x + actions.w / 2 + gap / 2, actions.y, bw, actions.h}, actions);
         if (button(ui, ui.tr("Try again"), "retry", retry, Icon::Back, Tone::Primary)) out.act = Act::TryAgain;

@@ -125,6 +125,7 @@ struct CheckInResultModel {
     std::string place;           // "Værestedet Kilden, Kildevej 12, 5000 Odense C" (with the proof)
     std::string code;
     bool can_retry = false;
+    bool can_book = false;       // the centre cancelled the time: offer a new one
 };
 Intent draw_check_in_result(Ui& ui, const CheckInResultModel& m);
 

@@ -276,7 +276,15 @@ TEST_CASE("walk-in numbers, walk-in status and today") {
     REQUIRE(today["walkins"].size() == 2);
     CHECK(today["walkins"][1]["label"] == "A-02");
     CHECK(today["walkins"][1]["ahead"] == 0);   // A-01 was seen
-    // Later that day the unattended booking is missed.
+    // Later that day the unattended booking is missed once housekeeping has run (any writing
+    // command runs it); `today` only reads.
+    const json before = cli.run({"today", "--date", "2026-05-05"}, "2026-05-05T18:00").j();
+    CHECK(before["bookings"][0]["status"] == "booked");
+    // This test went on to 12 May above, so 5 May is a clock going backwards: refused until
+    // staff confirm the clock.
+    const Result back = cli.fails({"housekeeping"}, "2026-05-05T18:00");
+    CHECK(back.err.find("earlier than the last run") != std::string::npos);
+    CHECK(cli.run({"housekeeping", "--accept-clock"}, "2026-05-05T18:00").j()["marked_missed"] == 1);
     const json evening = cli.run({"today", "--date", "2026-05-05"}, "2026-05-05T18:00").j();
     CHECK(evening["bookings"][0]["status"] == "missed");
 }
@@ -390,7 +398,8 @@ TEST_CASE("a damaged database: clear message, non-zero exit, the file is not wri
                  "1" + std::to_string(m / 3) + ":" + std::to_string(m % 3 * 2) + "0"}).j();
     // Grow the file over several pages, then overwrite every page but the header.
     for (int i = 0; i < 40; ++i)
-        CHECK(cli.run({"setting", "set", "filler." + std::to_string(i), std::string(500, 'x')}).exit == 0);
+        CHECK(cli.run({"services", "add", "--key", "filler" + std::to_string(i), "--name", "Fyld",
+                       "--description", std::string(290, 'x')}).exit == 0);
     std::string bytes = slurp(cli.db);
     REQUIRE(bytes.size() > 4 * 4096);
     std::mt19937 rng(3);

@@ -132,7 +132,9 @@ TEST_CASE("a taken slot cannot be booked again; cancelling frees it") {
     mark_seen(*w.db, seen.id, may(5, 10, 40));
     CHECK(error_of([&] { w.at(hm(10, 20)); }) == ErrorCode::SlotTaken);
     const Booking missed = w.at(hm(10, 40));
-    mark_no_show(*w.db, missed.id, may(5, 11, 0));
+    // Not a no-show while the slot (10:40–11:00) plus 15 minutes' grace has not passed.
+    CHECK(error_of([&] { mark_no_show(*w.db, missed.id, may(5, 11, 0)); }) == ErrorCode::NotYet);
+    mark_no_show(*w.db, missed.id, may(5, 11, 15));
     CHECK(error_of([&] { w.at(hm(10, 40)); }) == ErrorCode::SlotTaken);
     const auto slots = slots_for(*w.db, w.site, w.tue, w.tue);
     REQUIRE(slots.size() == 5);
@@ -310,9 +312,11 @@ TEST_CASE("check-in errors: cancelled, cancelled session date, unknown, already,
     // A booking on a date the caseworker cancelled.
     const Booking c = w.at(hm(10, 0), "", ymd(2026, 5, 12));
     cancel_session_date(*w.db, w.session, ymd(2026, 5, 12), "syg", w.monday);
+    // It was the centre's decision: cancelled by the centre, with its own answer at check-in.
+    CHECK(get_booking(*w.db, c.id).status == BookingStatus::CentreCancelled);
     CHECK(error_of([&] { check_in(*w.db, w.site, c.code, may(12, 9, 50)); }) ==
-          ErrorCode::SessionCancelled);
-    CHECK(get_booking(*w.db, c.id).status == BookingStatus::Booked);
+          ErrorCode::CentreCancelled);
+    CHECK(get_booking(*w.db, c.id).status == BookingStatus::CentreCancelled);
 }
 
 TEST_CASE("ahead: checked-in visitors for the same caseworker with an earlier slot") {

@@ -107,12 +107,17 @@ TEST_CASE("session validation refuses every malformed session and stores none of
     CHECK(list_sessions(*w.db, w.site).empty());
     CHECK(w.count("SELECT count(*) FROM session") == 0);
 
-    // Edges that are valid: 5- and 240-minute slots, walk-in time equal to the whole session,
-    // a session ending at midnight.
-    CHECK(refused([](Session& s) { s.slot_minutes = 5; }) == std::nullopt);
-    CHECK(refused([](Session& s) { s.slot_minutes = 240; }) == std::nullopt);
-    CHECK(refused([](Session& s) { s.walkin_minutes = 120; }) == std::nullopt);
-    CHECK(refused([](Session& s) { s.end_minute = 1440; }) == std::nullopt);
+    // Too short for one slot: refused, unless it is a walk-ins-only session.
+    CHECK(refused([](Session& s) { s.slot_minutes = 240; }) == ErrorCode::Invalid);
+    CHECK(refused([](Session& s) { s.walkin_minutes = 120; }) == ErrorCode::Invalid);
+    CHECK(list_sessions(*w.db, w.site).empty());
+
+    // Edges that are valid (each on its own weekday, so the caseworker is not double-booked):
+    // 5- and 240-minute slots, walk-ins only for the whole session, a session ending at midnight.
+    CHECK(refused([](Session& s) { s.weekday = 1; s.slot_minutes = 5; }) == std::nullopt);
+    CHECK(refused([](Session& s) { s.weekday = 3; s.end_minute = s.start_minute + 240; s.slot_minutes = 240; }) == std::nullopt);
+    CHECK(refused([](Session& s) { s.weekday = 4; s.walkin_minutes = 120; s.walkin_only = true; }) == std::nullopt);
+    CHECK(refused([](Session& s) { s.weekday = 5; s.end_minute = 1440; }) == std::nullopt);
     CHECK(list_sessions(*w.db, w.site).size() == 4);
 
     const Id id = add_session(*w.db, ok);
@@ -200,10 +205,10 @@ TEST_CASE("slots: weekly between first and last date, one-off on its day only") 
     // Open-ended weekly session runs on; end_session stops it.
     const Id open = w.weekly(w.skp, 1, hm(10, 0), hm(11, 0), 30, 0, 0, ymd(2026, 5, 4));
     CHECK(slots_for(*w.db, w.site, ymd(2027, 5, 3), ymd(2027, 5, 3)).size() == 2);
-    end_session(*w.db, open, ymd(2026, 5, 11));
+    end_session(*w.db, open, ymd(2026, 5, 11), may(4, 9, 0));
     CHECK(slots_for(*w.db, w.site, ymd(2026, 5, 11), ymd(2026, 5, 11)).size() == 2);
     CHECK(slots_for(*w.db, w.site, ymd(2026, 5, 18), ymd(2026, 5, 18)).empty());
-    CHECK(error_of([&] { end_session(*w.db, once, ymd(2026, 5, 8)); }) == ErrorCode::Invalid);
+    CHECK(error_of([&] { end_session(*w.db, once, ymd(2026, 5, 8), may(4, 9, 0)); }) == ErrorCode::Invalid);
     (void)weekly;
 }
 
@@ -233,9 +238,11 @@ TEST_CASE("slots: cancelled dates disappear and come back when restored; taken f
     CHECK(error_of([&] { cancel_session_date(*w.db, id, ymd(2026, 5, 6), "", now); }) ==
           ErrorCode::Invalid);
 
-    restore_session_date(*w.db, id, d1);
+    const auto back = restore_session_date(*w.db, id, d1, now);
     CHECK(slots_for(*w.db, w.site, d1, d1).size() == 3);
     CHECK(slots_for(*w.db, w.site, d1, d1)[1].taken);   // the booking survived
+    REQUIRE(back.size() == 1);                           // … and is live again, to tell
+    CHECK(back[0].status == BookingStatus::Booked);
 
     // A cancelled booking frees its slot.
     cancel_booking(*w.db, b.code, now);

@@ -48,7 +48,7 @@ TEST_CASE("walk-in numbers per site, service and day; a new day starts again at 
     CHECK(take_number(*w.db, w.site, w.jobcentre, may(12, 10, 5)).label == "A-01");
     // Late in the evening the session has ended: no number.
     CHECK(error_of([&] { take_number(*w.db, w.site, w.jobcentre, may(5, 22, 30)); }) ==
-          ErrorCode::NoSessionToday);
+          ErrorCode::SessionOverToday);
 }
 
 TEST_CASE("queue position: waiting → seen | left takes a ticket out of the queue") {
@@ -90,8 +90,9 @@ TEST_CASE("no walk-in number without a session today: other day, after the end, 
           ErrorCode::NoSessionToday);
     CHECK(error_of([&] { take_number(*w.db, w.site, w.social, may(5, 10, 0)); }) ==
           ErrorCode::NoSessionToday);
+    // After the end the answer says "not here any more today", not "not today".
     CHECK(error_of([&] { take_number(*w.db, w.site, w.jobcentre, may(5, 12, 0)); }) ==
-          ErrorCode::NoSessionToday);
+          ErrorCode::SessionOverToday);
     CHECK(take_number(*w.db, w.site, w.jobcentre, may(5, 11, 59)).label == "A-01");
     cancel_session_date(*w.db, s, ymd(2026, 5, 12), "syg", may(4, 9, 0));
     CHECK(error_of([&] { take_number(*w.db, w.site, w.jobcentre, may(12, 10, 30)); }) ==

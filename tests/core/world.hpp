@@ -82,7 +82,10 @@ struct World {
         Session s;
         s.site_id = at_site ? at_site : site;
         s.service_id = service;
-        s.caseworker = "Mette";
+        // One caseworker per service and site, so sessions of different services or sites may
+        // overlap in time (one person cannot be in two places: check_session refuses that).
+        s.caseworker = service == jobcentre ? "Mette" : service == social ? "Lone" : "Sara";
+        if (at_site && at_site != site) s.caseworker += " (" + std::to_string(at_site) + ")";
         s.weekday = weekday;
         s.first_date = first;
         s.last_date = last;

@@ -72,7 +72,7 @@ struct World {
         for (int i = 0; i < extra_bookings; ++i)
             book(*db, {social_session, ymd(2026, 11, 5), 13 * 60 + 30 * (i + 1)}, "", booking_time);
         mark_seen(*db, a.id, nov_cph(3, 10, 25));
-        mark_no_show(*db, b.id, nov_cph(3, 10, 45));
+        mark_no_show(*db, b.id, nov_cph(3, 11, 0));   // slot 10:20–10:40 + 15 min grace
         mark_seen(*db, d.id, nov_cph(5, 13, 30));
         take_number(*db, site, job.service_id, nov_cph(3, 10, 5));
         take_number(*db, site, job.service_id, nov_cph(3, 10, 7));
