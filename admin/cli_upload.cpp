@@ -14,7 +14,7 @@
 #include "core/upload/outbox.hpp"
 #include "core/upload/seal.hpp"
 #include "core/upload/signature.hpp"
-#include "core/upload/upload_text.hpp"
+#include "core/text/staff_text.hpp"
 #include "core/upload/target.hpp"
 
 #include <sys/stat.h>
@@ -125,7 +125,7 @@ int run_upload(const Context& ctx, const std::string& config_flag, bool once, bo
             if (ctx.json) continue;
             std::cout << a.file_name << ": " << upload::to_string(a.outcome) << ": " << a.message;
             if (a.outcome != upload::Outcome::Delivered && a.outcome != upload::Outcome::Unverified && !a.stopped)
-                std::cout << " (" << upload::say("next try {time}", {{"time", at_local(a.next_attempt_at)}}) << ")";
+                std::cout << " (" << text::st_fill("next try {time}", {{"time", at_local(a.next_attempt_at)}}) << ")";
             std::cout << "\n";
         }
         if (ctx.json) {
@@ -140,10 +140,10 @@ int run_upload(const Context& ctx, const std::string& config_flag, bool once, bo
             for (const auto& w : r.waiting) std::cout << w << "\n";
             if (r.waiting.empty() && r.attempts.empty())
                 std::cout << (r.still_pending
-                                  ? upload::say("nothing due; {n} pending, next try {time}",
+                                  ? text::st_fill("nothing due; {n} pending, next try {time}",
                                                 {{"n", std::to_string(r.still_pending)},
-                                                 {"time", r.next_due ? at_local(*r.next_due) : upload::say("never (stopped)")}})
-                                  : upload::say("outbox empty: everything delivered"))
+                                                 {"time", r.next_due ? at_local(*r.next_due) : text::st_fill("never (stopped)", {})}})
+                                  : text::st_fill("outbox empty: everything delivered", {}))
                           << "\n";
         }
         if (once || r.still_pending == 0 || !r.next_due) break;
@@ -211,7 +211,7 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
                 const upload::UploadTarget target = upload::load_target(config_path(*db, ctx, args->config));
                 wire = upload::prepare_wire(*db, target, q.id, ctx.now());
             } catch (const std::exception& e) {
-                later = upload::say("not signed yet: {why}; it is signed and sealed at its first upload", {{"why", e.what()}});
+                later = text::st_fill("not signed yet: {why}; it is signed and sealed at its first upload", {{"why", e.what()}});
             }
             if (ctx.json) {
                 nlohmann::json j{{"id", q.id}, {"site", q.site_id}, {"period", q.period}, {"sha256", q.sha256},
@@ -220,12 +220,12 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
                 if (wire) j["file_sha256"] = wire->sha256;
                 return print_json(j);
             }
-            std::cout << (q.reused ? upload::say("unchanged since the bundle already queued: ")
-                                   : upload::say("queued for upload: "))
+            std::cout << (q.reused ? text::st_fill("unchanged since the bundle already queued: ", {})
+                                   : text::st_fill("queued for upload: ", {}))
                       << (wire ? wire->file_name : exporting::bundle_file_name(q.site_id, q.period, q.id)) << "\n  "
-                      << upload::say("archive sha256 {sha}, {size} bytes", {{"sha", q.sha256}, {"size", std::to_string(q.size)}})
+                      << text::st_fill("archive sha256 {sha}, {size} bytes", {{"sha", q.sha256}, {"size", std::to_string(q.size)}})
                       << "\n";
-            if (wire) std::cout << "  " << upload::say("file sha256 {sha} (signed{sealed})",
+            if (wire) std::cout << "  " << text::st_fill("file sha256 {sha} (signed{sealed})",
                                                        {{"sha", wire->sha256},
                                                         {"sealed", wire->file_name.ends_with(".sealed") ? ", sealed" : ""}})
                                 << "\n";
@@ -248,8 +248,8 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
             if (!args->resume.empty()) {
                 auto db = ctx.open();
                 if (!upload::resume_bundle(*db, args->resume, ctx.now()))
-                    throw std::runtime_error(upload::say("no stopped bundle {id}", {{"id", args->resume}}));
-                std::cout << upload::say("bundle {id} will be tried at the next run", {{"id", args->resume}}) << "\n";
+                    throw std::runtime_error(text::st_fill("no stopped bundle {id}", {{"id", args->resume}}));
+                std::cout << text::st_fill("bundle {id} will be tried at the next run", {{"id", args->resume}}) << "\n";
                 return;
             }
             if (!args->status) {
@@ -267,15 +267,15 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
                 return print_json(j);
             }
             if (!problem.empty()) std::cout << problem << "\n\n";
-            if (list.empty()) std::cout << upload::say("the outbox is empty: nothing exported yet") << "\n";
+            if (list.empty()) std::cout << text::st_fill("the outbox is empty: nothing exported yet", {}) << "\n";
             for (const auto& s : list) {
                 std::cout << s.state << "  "
                           << (s.file_name.empty() ? exporting::bundle_file_name(s.site_id, s.period, s.id) : s.file_name)
                           << "  " << s.attempts << (s.attempts == 1 ? " attempt" : " attempts") << "\n";
                 std::cout << "    " << upload::explain(s, at_local) << "\n";
-                if (!s.last_message.empty()) std::cout << "    " << upload::say("last:") << " " << s.last_message << "\n";
-                std::cout << "    " << upload::say("archive sha256") << " " << s.sha256;
-                if (!s.wire_sha256.empty()) std::cout << "; " << upload::say("file sha256") << " " << s.wire_sha256;
+                if (!s.last_message.empty()) std::cout << "    " << text::st_fill("last:", {}) << " " << s.last_message << "\n";
+                std::cout << "    " << text::st_fill("archive sha256", {}) << " " << s.sha256;
+                if (!s.wire_sha256.empty()) std::cout << "; " << text::st_fill("file sha256", {}) << " " << s.wire_sha256;
                 std::cout << "\n";
             }
         });
@@ -296,10 +296,10 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
             bool created = false;
             const upload::SigningKey key = upload::load_or_create_signing_key(key_path, &created);
             if (ctx.json) return print_json({{"public_key", key.public_key_base64}, {"file", key_path}, {"created", created}});
-            std::cout << upload::say("the centre's public signing key (give it to the municipality; it is not secret):")
+            std::cout << text::st_fill("the centre's public signing key (give it to the municipality; it is not secret):", {})
                       << "\n  " << key.public_key_base64 << "\n"
-                      << upload::say(created ? "made now and kept in {path} (owner-only)" : "kept in {path} (owner-only)",
-                                     {{"path", key_path}})
+                      << (created ? text::st_fill("made now and kept in {path} (owner-only)", {{"path", key_path}})
+                                  : text::st_fill("kept in {path} (owner-only)", {{"path", key_path}}))
                       << "\n";
         });
     }

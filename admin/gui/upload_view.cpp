@@ -5,15 +5,13 @@
 #include "core/export/bundle.hpp"
 #include "core/report/period.hpp"
 #include "core/upload/target.hpp"
-#include "core/upload/upload_text.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <imgui.h>
 
 #include "admin/json_output.hpp"
 
 namespace indgang::admin::gui {
-
-using upload::say;
 
 // Sends due bundles on a worker with its own connection (a connection belongs to one thread);
 // the result comes back through the main-thread queue. When nothing could be sent, the message
@@ -27,13 +25,13 @@ static void send_now(State& s, Instant now) {
         std::string message;
         bool error = false;
         try {
-            if (config.empty()) throw std::runtime_error(say("No upload target yet: set the upload config file on the Settings tab."));
+            if (config.empty()) throw std::runtime_error(text::st_fill("No upload target yet: set the upload config file on the Settings tab.", {}));
             const upload::UploadTarget target = upload::load_target(config);
             auto db = db::open_store(db_path);
             upload::OutboxOptions options;
             options.ignore_schedule = true;
             const auto run = upload::run_outbox(*db, target, now, options);
-            message = say("{delivered} delivered, {pending} still pending",
+            message = text::st_fill("{delivered} delivered, {pending} still pending",
                           {{"delivered", std::to_string(run.delivered)}, {"pending", std::to_string(run.still_pending)}});
             for (const auto& a : run.attempts)
                 if (a.outcome != upload::Outcome::Delivered && a.outcome != upload::Outcome::Unverified) {
@@ -100,7 +98,7 @@ void draw_upload(State& s, Instant now) {
                 const std::string id = b.id;
                 act(s, [&s, id, now] {
                     upload::resume_bundle(*s.db, id, now);
-                    set_status(s, say("bundle {id} will be tried at the next run", {{"id", id}}));
+                    set_status(s, text::st_fill("bundle {id} will be tried at the next run", {{"id", id}}));
                 });
             }
             ImGui::TableNextColumn();

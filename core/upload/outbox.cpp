@@ -9,7 +9,7 @@
 #include "core/export/digest.hpp"
 #include "core/upload/seal.hpp"
 #include "core/upload/signature.hpp"
-#include "core/upload/upload_text.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <sodium.h>
 
@@ -107,7 +107,7 @@ Wire prepare_wire(db::Db& db, const UploadTarget& target, const std::string& bun
     const SigningKey key = load_or_create_signing_key(key_path, &created);
     if (created)
         log_event(db, now, "upload",
-                  say("made the centre's signing key {path}; give the municipality its public key {key} (indgang-admin "
+                  text::st_fill("made the centre's signing key {path}; give the municipality its public key {key} (indgang-admin "
                       "signing-key prints it)",
                       {{"path", key_path}, {"key", key.public_key_base64}}));
     // Once an attempt may have reached the municipality, the bytes never change again (a retry
@@ -182,7 +182,7 @@ std::optional<Claimed> claim(db::Db& db, const std::string& id, Instant now, con
     q.reset();
     if (stopped) {
         if (options.ignore_schedule)
-            waiting.push_back(say("{name}: stopped after {n} failed confirmations; it is not sent again by itself, so "
+            waiting.push_back(text::st_fill("{name}: stopped after {n} failed confirmations; it is not sent again by itself, so "
                                   "no copies pile up. Fix what its last message says, then resume it "
                                   "(indgang-admin upload --resume {id})",
                                   {{"name", name}, {"n", std::to_string(c.unconfirmed)}, {"id", id}}));
@@ -190,7 +190,7 @@ std::optional<Claimed> claim(db::Db& db, const std::string& id, Instant now, con
     }
     if (claim_live(until, pid, now)) {
         if (options.ignore_schedule)
-            waiting.push_back(say("{name}: being sent right now by another run (process {pid}); it finishes or gives "
+            waiting.push_back(text::st_fill("{name}: being sent right now by another run (process {pid}); it finishes or gives "
                                   "up within {secs} s",
                                   {{"name", name}, {"pid", std::to_string(pid)}, {"secs", std::to_string(*until - now)}}));
         return std::nullopt;
@@ -202,15 +202,15 @@ std::optional<Claimed> claim(db::Db& db, const std::string& id, Instant now, con
     earlier.reset();
     // An attempt row still "sending" belongs to a run that died: say so in the log.
     db.cached("UPDATE upload_attempt SET outcome = 'interrupted', message = ? WHERE bundle_id = ? AND outcome = 'sending'")
-        .bind(say("this attempt did not finish: the program stopped during it (crash, power cut or kill); nothing "
-                  "was lost, the bundle is tried again"),
+        .bind(text::st_fill("this attempt did not finish: the program stopped during it (crash, power cut or kill); nothing "
+                  "was lost, the bundle is tried again", {}),
               id)
         .exec();
     db.cached("UPDATE bundle SET claimed_until = ?, claim_pid = ? WHERE id = ?")
         .bind(now + claim_seconds(target), static_cast<int64_t>(::getpid()), id)
         .exec();
     db.cached("INSERT INTO upload_attempt (bundle_id, at, target, outcome, message) VALUES (?, ?, ?, 'sending', ?)")
-        .bind(id, now, describe(target), say("attempt started"))
+        .bind(id, now, describe(target), text::st_fill("attempt started", {}))
         .exec();
     c.attempt_row = db.last_insert_id();
     tx.commit();
@@ -219,14 +219,14 @@ std::optional<Claimed> claim(db::Db& db, const std::string& id, Instant now, con
 
 std::string stop_advice(const UploadTarget& target, bool sent) {
     if (target.confirm == Confirm::Receipt)
-        return say("The API took the bundle but its receipt never matched what was sent; ask the municipality to "
-                   "check their API, then resume it.");
+        return text::st_fill("The API took the bundle but its receipt never matched what was sent; ask the municipality to "
+                   "check their API, then resume it.", {});
     if (sent)
-        return say("The drop took the file but never let us read it back. If it is write-only or moves files away on "
+        return text::st_fill("The drop took the file but never let us read it back. If it is write-only or moves files away on "
                    "arrival, set \"confirm\": \"marker\" in the upload config, then resume it: the bundle is not sent "
-                   "again, only the marker is written.");
-    return say("What was read back never matched what was sent (a proxy or portal in the way?); check the network, "
-               "then resume it.");
+                   "again, only the marker is written.", {});
+    return text::st_fill("What was read back never matched what was sent (a proxy or portal in the way?); check the network, "
+               "then resume it.", {});
 }
 
 }  // namespace
@@ -271,7 +271,7 @@ RunReport run_outbox(db::Db& db, const UploadTarget& target, Instant now, const 
         const int unconfirmed = c->unconfirmed + (r.unconfirmed ? 1 : 0);
         line.stopped = !delivered && unconfirmed >= kMaxConfirmations;
         if (line.stopped)
-            r.message += " " + say("Stopped after {n} failed confirmations.", {{"n", std::to_string(unconfirmed)}}) +
+            r.message += " " + text::st_fill("Stopped after {n} failed confirmations.", {{"n", std::to_string(unconfirmed)}}) +
                          " " + stop_advice(target, r.sent);
         line.outcome = r.outcome;
         line.message = r.message;
@@ -305,7 +305,7 @@ RunReport run_outbox(db::Db& db, const UploadTarget& target, Instant now, const 
         report.attempts.push_back(std::move(line));
     }
     if (not_tried > 0)
-        report.waiting.push_back(say("{n} more bundle(s) not tried in this run: the fault above is in the upload target, "
+        report.waiting.push_back(text::st_fill("{n} more bundle(s) not tried in this run: the fault above is in the upload target, "
                                      "so they would fail the same way. They are tried once it is fixed.",
                                      {{"n", std::to_string(not_tried)}}));
 
@@ -318,8 +318,8 @@ RunReport run_outbox(db::Db& db, const UploadTarget& target, Instant now, const 
     }
     pending.reset();
     if (options.ignore_schedule && report.attempts.empty() && report.waiting.empty())
-        report.waiting.push_back(report.still_pending ? say("nothing could be tried now")
-                                                      : say("nothing to send: every bundle is delivered"));
+        report.waiting.push_back(report.still_pending ? text::st_fill("nothing could be tried now", {})
+                                                      : text::st_fill("nothing to send: every bundle is delivered", {}));
     return report;
 }
 
@@ -377,30 +377,30 @@ std::vector<BundleStatus> outbox_status(db::Db& db, Instant now) {
 std::string explain(const BundleStatus& s, const std::function<std::string(Instant)>& at) {
     const std::string next = at(s.next_attempt_at);
     if (s.state == "delivered")
-        return say("Delivered {time} and confirmed; nothing to do.", {{"time", at(s.delivered_at.value_or(0))}});
+        return text::st_fill("Delivered {time} and confirmed; nothing to do.", {{"time", at(s.delivered_at.value_or(0))}});
     if (s.state == "delivered-unverified")
-        return say("Delivered {time} to a write-only drop (marker written). It cannot be checked from here and is "
+        return text::st_fill("Delivered {time} to a write-only drop (marker written). It cannot be checked from here and is "
                    "never sent again; nothing to do.",
                    {{"time", at(s.delivered_at.value_or(0))}});
     if (s.state == "stopped")
-        return say("Stopped: it is not sent again by itself, so no copies pile up. Read the last message, fix the "
+        return text::st_fill("Stopped: it is not sent again by itself, so no copies pile up. Read the last message, fix the "
                    "cause, then press Try again (or: indgang-admin upload --resume {id}).",
                    {{"id", s.id}});
     if (s.state == "sending")
-        return say("Being sent right now (process {pid}).", {{"pid", std::to_string(s.claim_pid)}});
+        return text::st_fill("Being sent right now (process {pid}).", {{"pid", std::to_string(s.claim_pid)}});
     if (s.state == "interrupted")
-        return say("The last try stopped without finishing (the program was stopped or crashed). Nothing was lost; it "
+        return text::st_fill("The last try stopped without finishing (the program was stopped or crashed). Nothing was lost; it "
                    "is tried again {time}, or press Send now.",
                    {{"time", next}});
     if (s.state == "failed")
-        return say("Needs a person: the last message says what to fix. After that it is tried again {time}, or press "
+        return text::st_fill("Needs a person: the last message says what to fix. After that it is tried again {time}, or press "
                    "Send now.",
                    {{"time", next}});
     if (s.state == "confirming")
-        return say("The server took the file; confirming it (check {n} of {max}) {time}. It is not sent again.",
+        return text::st_fill("The server took the file; confirming it (check {n} of {max}) {time}. It is not sent again.",
                    {{"n", std::to_string(s.unconfirmed + 1)}, {"max", std::to_string(kMaxConfirmations)}, {"time", next}});
-    if (s.attempts == 0) return say("Waiting for its first try {time}.", {{"time", next}});
-    return say("Not delivered yet; the last try failed for a passing reason. Next try {time}; nothing to do.",
+    if (s.attempts == 0) return text::st_fill("Waiting for its first try {time}.", {{"time", next}});
+    return text::st_fill("Not delivered yet; the last try failed for a passing reason. Next try {time}; nothing to do.",
                {{"time", next}});
 }
 

@@ -1,7 +1,7 @@
 #include "core/upload/signature.hpp"
 
 #include "core/upload/target.hpp"
-#include "core/upload/upload_text.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <sodium.h>
 
@@ -53,13 +53,13 @@ std::string message_of(std::string_view archive) {
 }
 
 SigningKey read_key_file(const std::string& path) {
-    require_private_file(path, say("signing key"));
+    require_private_file(path, text::st_fill("signing key", {}));
     std::ifstream in(path, std::ios::binary);
     std::ostringstream s;
     s << in.rdbuf();
     const std::string text = s.str();
     if (text.rfind(kKeyMagic, 0) != 0)
-        throw ConfigError(say("signing key {path} is not an Indgang signing key", {{"path", path}}));
+        throw ConfigError(text::st_fill("signing key {path} is not an Indgang signing key", {{"path", path}}));
     SigningKey k;
     k.secret = from_base64(std::string_view(text).substr(kKeyMagic.size()), crypto_sign_SECRETKEYBYTES, "signing key");
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
@@ -83,13 +83,13 @@ SigningKey load_or_create_signing_key(const std::string& path, bool* created) {
     // never read a half-written key, and the loser of the race uses the winner's key.
     const std::string temp = path + ".tmp" + std::to_string(::getpid());
     const int fd = ::open(temp.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0600);
-    if (fd < 0) throw ConfigError(say("cannot create the signing key {path}: {why}", {{"path", path}, {"why", std::strerror(errno)}}));
+    if (fd < 0) throw ConfigError(text::st_fill("cannot create the signing key {path}: {why}", {{"path", path}, {"why", std::strerror(errno)}}));
     const bool wrote = ::write(fd, text.data(), text.size()) == static_cast<ssize_t>(text.size()) && ::fsync(fd) == 0;
     ::close(fd);
     sodium_memzero(text.data(), text.size());
     const bool linked = wrote && ::link(temp.c_str(), path.c_str()) == 0;
     ::unlink(temp.c_str());
-    if (!wrote) throw ConfigError(say("cannot write the signing key {path} (disk full?)", {{"path", path}}));
+    if (!wrote) throw ConfigError(text::st_fill("cannot write the signing key {path} (disk full?)", {{"path", path}}));
     if (linked && created) *created = true;
     return read_key_file(path);
 }

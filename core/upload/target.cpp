@@ -3,7 +3,7 @@
 // [SECTION] the config file
 #include "core/upload/target.hpp"
 
-#include "core/upload/upload_text.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <nlohmann/json.hpp>
 
@@ -27,18 +27,18 @@ namespace fs = std::filesystem;
 void require_private_file(const std::string& path, const std::string& what) {
     struct stat st {};
     if (::stat(path.c_str(), &st) != 0)
-        throw ConfigError(say("{what} {path} cannot be read: it does not exist or is not accessible",
+        throw ConfigError(text::st_fill("{what} {path} cannot be read: it does not exist or is not accessible",
                               {{"what", what}, {"path", path}}));
     if (!S_ISREG(st.st_mode))
-        throw ConfigError(say("{what} {path} is not a regular file", {{"what", what}, {"path", path}}));
+        throw ConfigError(text::st_fill("{what} {path} is not a regular file", {{"what", what}, {"path", path}}));
     if (st.st_uid != ::geteuid())
-        throw ConfigError(say("{what} {path} belongs to another user (uid {uid}); it must belong to the user "
+        throw ConfigError(text::st_fill("{what} {path} belongs to another user (uid {uid}); it must belong to the user "
                               "that runs the upload",
                               {{"what", what}, {"path", path}, {"uid", std::to_string(st.st_uid)}}));
     if ((st.st_mode & 077) != 0) {
         char mode[8];
         std::snprintf(mode, sizeof mode, "%04o", static_cast<unsigned>(st.st_mode & 07777));
-        throw ConfigError(say("{what} {path} can be read or changed by other users (mode {mode}); refusing to use "
+        throw ConfigError(text::st_fill("{what} {path} can be read or changed by other users (mode {mode}); refusing to use "
                               "it. Fix with: chmod 600 {path}",
                               {{"what", what}, {"path", path}, {"mode", mode}}));
     }
@@ -84,7 +84,7 @@ std::string url_encode_path(const std::string& decoded) {
 
 void set_url(UploadTarget& t, const std::string& typed, const std::string& where) {
     if (has_control(typed))
-        throw ConfigError(say("{where}: \"url\" holds a line break or other control character", {{"where", where}}));
+        throw ConfigError(text::st_fill("{where}: \"url\" holds a line break or other control character", {{"where", where}}));
     const auto scheme_end = typed.find("://");
     const std::string scheme = scheme_end == std::string::npos ? "" : typed.substr(0, scheme_end);
     const auto host_start = scheme_end == std::string::npos ? 0 : scheme_end + 3;
@@ -95,26 +95,26 @@ void set_url(UploadTarget& t, const std::string& typed, const std::string& where
     const std::string hostport = at == std::string::npos ? authority : authority.substr(at + 1);
     if (user.find(':') != std::string::npos)
         // The password itself is never repeated: this message reaches logs and the staff window.
-        throw ConfigError(say("{where}: \"url\" holds a password; remove it from the url. HTTPS logs in with "
+        throw ConfigError(text::st_fill("{where}: \"url\" holds a password; remove it from the url. HTTPS logs in with "
                               "\"bearer_token\" or a client certificate, SFTP with \"ssh_private_key\"",
                               {{"where", where}}));
     if (scheme == "https" && !user.empty())
-        throw ConfigError(say("{where}: an https \"url\" cannot name a user; HTTPS logs in with \"bearer_token\" "
+        throw ConfigError(text::st_fill("{where}: an https \"url\" cannot name a user; HTTPS logs in with \"bearer_token\" "
                               "or a client certificate",
                               {{"where", where}}));
     if (hostport.empty() || hostport.find(' ') != std::string::npos)
-        throw ConfigError(say("{where}: \"url\" has no valid host name", {{"where", where}}));
+        throw ConfigError(text::st_fill("{where}: \"url\" has no valid host name", {{"where", where}}));
 
     std::string rest = typed.substr(path_start);
     if (rest.empty()) rest = "/";
     const auto fragment = rest.find('#');
     if (fragment != std::string::npos)
-        throw ConfigError(say("{where}: \"url\" cannot hold a '#' part", {{"where", where}}));
+        throw ConfigError(text::st_fill("{where}: \"url\" cannot hold a '#' part", {{"where", where}}));
     const auto q = rest.find('?');
     std::string raw_path = rest.substr(0, q);
     t.query = q == std::string::npos ? "" : rest.substr(q + 1);
     if (!t.query.empty() && (t.query.find(' ') != std::string::npos))
-        throw ConfigError(say("{where}: the \"url\" query must be %-encoded (it holds a space)", {{"where", where}}));
+        throw ConfigError(text::st_fill("{where}: the \"url\" query must be percent-encoded (it holds a space)", {{"where", where}}));
 
     // Decode once: "Kilden%20K%C3%B8" and "Kilden Kø" are the same folder.
     std::string path;
@@ -127,12 +127,12 @@ void set_url(UploadTarget& t, const std::string& typed, const std::string& where
         const int hi = two ? hex_value(raw_path[i + 1]) : -1;
         const int lo = two ? hex_value(raw_path[i + 2]) : -1;
         if (hi < 0 || lo < 0)
-            throw ConfigError(say("{where}: \"url\" has a '%' that is not followed by two hex digits; write a "
+            throw ConfigError(text::st_fill("{where}: \"url\" has a '%' that is not followed by two hex digits; write a "
                                   "literal % as %25",
                                   {{"where", where}}));
         const char c = static_cast<char>(hi * 16 + lo);
         if (c == '/' || static_cast<unsigned char>(c) < 0x20)
-            throw ConfigError(say("{where}: \"url\" encodes a '/' or a control character in its path",
+            throw ConfigError(text::st_fill("{where}: \"url\" encodes a '/' or a control character in its path",
                                   {{"where", where}}));
         path += c;
         i += 2;
@@ -181,12 +181,12 @@ std::string str(const nlohmann::json& j, const char* key, const std::string& whe
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return {};
     if (!it->is_string())
-        throw ConfigError(say("{where}: \"{key}\" must be a string", {{"where", where}, {"key", key}}));
+        throw ConfigError(text::st_fill("{where}: \"{key}\" must be a string", {{"where", where}, {"key", key}}));
     std::string v = it->get<std::string>();
     // A token pasted with its newline would inject a header or give a 500 forever; refuse it
     // here, without repeating the value.
     if (has_control(v))
-        throw ConfigError(say("{where}: \"{key}\" holds a line break or other control character (often a newline "
+        throw ConfigError(text::st_fill("{where}: \"{key}\" holds a line break or other control character (often a newline "
                               "pasted with it); remove it",
                               {{"where", where}, {"key", key}}));
     return v;
@@ -196,7 +196,7 @@ long num(const nlohmann::json& j, const char* key, long fallback, const std::str
     auto it = j.find(key);
     if (it == j.end() || it->is_null()) return fallback;
     if (!it->is_number_integer() || it->get<long>() <= 0)
-        throw ConfigError(say("{where}: \"{key}\" must be a positive whole number", {{"where", where}, {"key", key}}));
+        throw ConfigError(text::st_fill("{where}: \"{key}\" must be a positive whole number", {{"where", where}, {"key", key}}));
     return it->get<long>();
 }
 
@@ -227,25 +227,25 @@ UploadTarget parse_target(const std::string& json_text, const std::string& where
         j = nlohmann::json::parse(json_text);
     } catch (const nlohmann::json::parse_error& e) {
         // Only the position: nlohmann's own message quotes the text around it, maybe a token.
-        throw ConfigError(say("{where} is not valid JSON (near line:column {pos})",
+        throw ConfigError(text::st_fill("{where} is not valid JSON (near line:column {pos})",
                               {{"where", where}, {"pos", line_column(json_text, e.byte)}}));
     }
-    if (!j.is_object()) throw ConfigError(say("{where} must hold a JSON object", {{"where", where}}));
+    if (!j.is_object()) throw ConfigError(text::st_fill("{where} must hold a JSON object", {{"where", where}}));
     const auto& known = known_config_keys();
     for (const auto& [key, value] : j.items()) {
         if (std::find(known.begin(), known.end(), key) != known.end()) continue;
         std::string list;
         for (const auto& k : known) list += (list.empty() ? "" : ", ") + k;
         // A misspelt "pinned_public_key" would otherwise switch pinning off without a word.
-        throw ConfigError(say("{where}: unknown key \"{key}\" (keys are case-sensitive). Known keys: {list}",
+        throw ConfigError(text::st_fill("{where}: unknown key \"{key}\" (keys are case-sensitive). Known keys: {list}",
                               {{"where", where}, {"key", key}, {"list", list}}));
     }
     UploadTarget t;
     const std::string typed_url = str(j, "url", where);
-    if (typed_url.empty()) throw ConfigError(say("{where}: \"url\" is missing", {{"where", where}}));
+    if (typed_url.empty()) throw ConfigError(text::st_fill("{where}: \"url\" is missing", {{"where", where}}));
     if (!starts_with(typed_url, "https://") && !starts_with(typed_url, "sftp://"))
         // Plain http, ftp and friends would send the extract and the token in the clear.
-        throw ConfigError(say("{where}: \"url\" must start with https:// or sftp://", {{"where", where}}));
+        throw ConfigError(text::st_fill("{where}: \"url\" must start with https:// or sftp://", {{"where", where}}));
     set_url(t, typed_url, where);
     std::string method = str(j, "method", where);
     std::transform(method.begin(), method.end(), method.begin(), [](unsigned char c) { return std::toupper(c); });
@@ -270,30 +270,30 @@ UploadTarget parse_target(const std::string& json_text, const std::string& where
 
     if (!t.bearer_token.empty() &&
         std::any_of(t.bearer_token.begin(), t.bearer_token.end(), [](unsigned char c) { return c <= ' ' || c > '~'; }))
-        throw ConfigError(say("{where}: \"bearer_token\" may hold only visible ASCII characters (no spaces)",
+        throw ConfigError(text::st_fill("{where}: \"bearer_token\" may hold only visible ASCII characters (no spaces)",
                               {{"where", where}}));
     if (t.marker_suffix.empty() || t.marker_suffix.find('/') != std::string::npos)
-        throw ConfigError(say("{where}: \"marker_suffix\" must be a non-empty file name ending without '/'",
+        throw ConfigError(text::st_fill("{where}: \"marker_suffix\" must be a non-empty file name ending without '/'",
                               {{"where", where}}));
 
     if (starts_with(typed_url, "https://")) {
         if (method.empty() || method == "PUT") t.protocol = Protocol::HttpsPut;
         else if (method == "POST") t.protocol = Protocol::HttpsPost;
-        else throw ConfigError(say("{where}: \"method\" must be PUT (file drop, WebDAV) or POST (API)", {{"where", where}}));
+        else throw ConfigError(text::st_fill("{where}: \"method\" must be PUT (file drop, WebDAV) or POST (API)", {{"where", where}}));
         if (t.protocol == Protocol::HttpsPut && t.path.back() != '/')
-            throw ConfigError(say("{where}: a PUT url names a folder and must end with '/'", {{"where", where}}));
+            throw ConfigError(text::st_fill("{where}: a PUT url names a folder and must end with '/'", {{"where", where}}));
         if (t.protocol == Protocol::HttpsPut && !t.query.empty())
-            throw ConfigError(say("{where}: a PUT url cannot have a '?' part", {{"where", where}}));
+            throw ConfigError(text::st_fill("{where}: a PUT url cannot have a '?' part", {{"where", where}}));
         if (!t.client_certificate.empty() && t.client_key.empty())
-            throw ConfigError(say("{where}: \"client_certificate\" needs \"client_key\"", {{"where", where}}));
+            throw ConfigError(text::st_fill("{where}: \"client_certificate\" needs \"client_key\"", {{"where", where}}));
     } else {
         t.protocol = Protocol::Sftp;
-        if (!method.empty()) throw ConfigError(say("{where}: \"method\" is for https urls only", {{"where", where}}));
+        if (!method.empty()) throw ConfigError(text::st_fill("{where}: \"method\" is for https urls only", {{"where", where}}));
         if (t.path.back() != '/' || !t.query.empty())
-            throw ConfigError(say("{where}: an sftp url names a folder and must end with '/'", {{"where", where}}));
-        if (t.ssh_private_key.empty()) throw ConfigError(say("{where}: sftp needs \"ssh_private_key\"", {{"where", where}}));
+            throw ConfigError(text::st_fill("{where}: an sftp url names a folder and must end with '/'", {{"where", where}}));
+        if (t.ssh_private_key.empty()) throw ConfigError(text::st_fill("{where}: sftp needs \"ssh_private_key\"", {{"where", where}}));
         if (t.known_hosts.empty())
-            throw ConfigError(say("{where}: sftp needs \"known_hosts\" listing the server's host key", {{"where", where}}));
+            throw ConfigError(text::st_fill("{where}: sftp needs \"known_hosts\" listing the server's host key", {{"where", where}}));
     }
 
     const bool post = t.protocol == Protocol::HttpsPost;
@@ -302,10 +302,10 @@ UploadTarget parse_target(const std::string& json_text, const std::string& where
     else if (confirm == "marker" && !post) t.confirm = Confirm::Marker;
     else if (confirm == "receipt" && post) t.confirm = Confirm::Receipt;
     else
-        throw ConfigError(say(post ? "{where}: \"confirm\" for a POST API can only be \"receipt\""
-                                   : "{where}: \"confirm\" must be \"read-back\" (the drop lets us read our file) or "
+        throw ConfigError(post ? text::st_fill("{where}: \"confirm\" for a POST API can only be \"receipt\"", {{"where", where}})
+                               : text::st_fill("{where}: \"confirm\" must be \"read-back\" (the drop lets us read our file) or "
                                      "\"marker\" (a write-only drop: a marker file is written after the bundle)",
-                              {{"where", where}}));
+                                     {{"where", where}}));
 
     if (!t.client_key.empty()) require_private_file(t.client_key, "client key");
     if (!t.ssh_private_key.empty()) require_private_file(t.ssh_private_key, "ssh private key");
@@ -316,10 +316,10 @@ UploadTarget parse_target(const std::string& json_text, const std::string& where
 }
 
 UploadTarget load_target(const std::string& path) {
-    const std::string where = say("upload config {path}", {{"path", path}});
-    require_private_file(path, say("upload config"));
+    const std::string where = text::st_fill("upload config {path}", {{"path", path}});
+    require_private_file(path, text::st_fill("upload config", {}));
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw ConfigError(say("upload config {path} cannot be opened", {{"path", path}}));
+    if (!in) throw ConfigError(text::st_fill("upload config {path} cannot be opened", {{"path", path}}));
     std::ostringstream text;
     text << in.rdbuf();
     return parse_target(text.str(), where, fs::absolute(path).parent_path().string());
@@ -330,12 +330,12 @@ UploadTarget load_target(const std::string& path) {
 namespace indgang::upload {
 
 std::string config_problem(const std::string& path) {
-    if (path.empty()) return say("No upload target yet: set the upload config file on the Settings tab.");
+    if (path.empty()) return text::st_fill("No upload target yet: set the upload config file on the Settings tab.", {});
     try {
         load_target(path);
         return {};
     } catch (const ConfigError& e) {
-        return say("The upload config is refused, so nothing can be sent until it is fixed: {why}", {{"why", e.what()}});
+        return text::st_fill("The upload config is refused, so nothing can be sent until it is fixed: {why}", {{"why", e.what()}});
     }
 }
 

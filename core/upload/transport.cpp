@@ -7,7 +7,7 @@
 #include "core/upload/transport.hpp"
 
 #include "core/export/digest.hpp"
-#include "core/upload/upload_text.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <curl/curl.h>
 #include <nlohmann/json.hpp>
@@ -190,29 +190,29 @@ AttemptResult transport_error(const Easy& e, CURLcode rc, const std::string& wha
     if (proxy == 407) {
         r.outcome = Outcome::Failed;
         r.target_fault = true;
-        r.message = say("{what}: the proxy between us and the municipality wants a login (HTTP 407); ask the IT "
+        r.message = text::st_fill("{what}: the proxy between us and the municipality wants a login (HTTP 407); ask the IT "
                         "department to let this machine through the proxy",
                         v);
         return r;
     }
     if (proxy >= 400) {
         r.outcome = Outcome::Retry;
-        r.message = say("{what}: the proxy refused the connection (HTTP {status})", {{"what", what}, {"status", std::to_string(proxy)}});
+        r.message = text::st_fill("{what}: the proxy refused the connection (HTTP {status})", {{"what", what}, {"status", std::to_string(proxy)}});
         return r;
     }
     switch (rc) {
         case CURLE_COULDNT_RESOLVE_HOST:
         case CURLE_COULDNT_RESOLVE_PROXY:
             r.outcome = Outcome::Retry;
-            r.message = say("{what}: the server's name could not be looked up (offline?): {detail}", v);
+            r.message = text::st_fill("{what}: the server's name could not be looked up (offline?): {detail}", v);
             break;
         case CURLE_COULDNT_CONNECT:
             r.outcome = Outcome::Retry;
-            r.message = say("{what}: could not connect; the server is down or unreachable: {detail}", v);
+            r.message = text::st_fill("{what}: could not connect; the server is down or unreachable: {detail}", v);
             break;
         case CURLE_OPERATION_TIMEDOUT:
             r.outcome = Outcome::Retry;
-            r.message = say("{what}: timed out; the server stopped answering or the line stalled: {detail}", v);
+            r.message = text::st_fill("{what}: timed out; the server stopped answering or the line stalled: {detail}", v);
             break;
         case CURLE_SSL_CONNECT_ERROR:
             // OpenSSL names an outdated server this way; retrying cannot help, the server must change.
@@ -220,7 +220,7 @@ AttemptResult transport_error(const Easy& e, CURLcode rc, const std::string& wha
                                   "sslv3 alert handshake failure", "no shared cipher", "dh key too small",
                                   "ee key too small", "ca md too weak"})) {
                 r.outcome = Outcome::Failed;
-                r.message = say("{what}: the server only speaks an outdated, insecure TLS version or cipher; the "
+                r.message = text::st_fill("{what}: the server only speaks an outdated, insecure TLS version or cipher; the "
                                 "municipality must update it (TLS 1.2 or newer). Technical detail: {detail}",
                                 v);
                 break;
@@ -232,39 +232,39 @@ AttemptResult transport_error(const Easy& e, CURLcode rc, const std::string& wha
         case CURLE_PARTIAL_FILE:
         case CURLE_UPLOAD_FAILED:
             r.outcome = Outcome::Retry;
-            r.message = say("{what}: the connection was cut before the transfer finished: {detail}", v);
+            r.message = text::st_fill("{what}: the connection was cut before the transfer finished: {detail}", v);
             break;
         case CURLE_PEER_FAILED_VERIFICATION:
             r.outcome = Outcome::Failed;
             if (e.host_key_match == CURLKHMATCH_MISMATCH)
-                r.message = say("{what}: the SFTP server's host key does NOT match known_hosts; refusing "
+                r.message = text::st_fill("{what}: the SFTP server's host key does NOT match known_hosts; refusing "
                                 "(interception, or a rebuilt server: confirm the new key with the municipality)",
                                 v);
             else if (e.host_key_match == CURLKHMATCH_MISSING)
-                r.message = say("{what}: the SFTP server's host key is not in known_hosts; refusing "
+                r.message = text::st_fill("{what}: the SFTP server's host key is not in known_hosts; refusing "
                                 "(add the key the municipality gave you)",
                                 v);
             else
-                r.message = say("{what}: the server's certificate is not trusted (wrong host name, "
+                r.message = text::st_fill("{what}: the server's certificate is not trusted (wrong host name, "
                                 "self-signed or unknown CA): {detail}",
                                 v);
             break;
         case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
             r.outcome = Outcome::Failed;
-            r.message = say("{what}: the server's public key does not match the pinned key: {detail}", v);
+            r.message = text::st_fill("{what}: the server's public key does not match the pinned key: {detail}", v);
             break;
         case CURLE_SSH:
             // libssh2 reports a dropped connection and a refused write alike; sftp() looks closer.
             r.outcome = Outcome::Retry;
-            r.message = say("{what}: the SSH connection failed or was cut: {detail}", v);
+            r.message = text::st_fill("{what}: the SSH connection failed or was cut: {detail}", v);
             break;
         case CURLE_LOGIN_DENIED:
             r.outcome = Outcome::Failed;
-            r.message = say("{what}: the server refused our login (key or user name); check the config: {detail}", v);
+            r.message = text::st_fill("{what}: the server refused our login (key or user name); check the config: {detail}", v);
             break;
         case CURLE_URL_MALFORMAT:
             r.outcome = Outcome::Failed;
-            r.message = say("{what}: the url is not valid; check \"url\" in the upload config: {detail}", v);
+            r.message = text::st_fill("{what}: the url is not valid; check \"url\" in the upload config: {detail}", v);
             break;
         case CURLE_SSL_CACERT_BADFILE:
         case CURLE_SSL_CERTPROBLEM:
@@ -272,11 +272,11 @@ AttemptResult transport_error(const Easy& e, CURLcode rc, const std::string& wha
         case CURLE_REMOTE_FILE_NOT_FOUND:
         case CURLE_QUOTE_ERROR:
             r.outcome = Outcome::Failed;
-            r.message = say("{what}: {detail}", v);
+            r.message = text::st_fill("{what}: {detail}", v);
             break;
         default:
             r.outcome = Outcome::Retry;
-            r.message = say("{what}: {detail}", v);
+            r.message = text::st_fill("{what}: {detail}", v);
     }
     r.target_fault = r.outcome == Outcome::Failed;   // no Failed case above depends on the bundle
     return r;
@@ -290,26 +290,26 @@ AttemptResult http_error(const Easy& e, const std::string& what) {
     const std::map<std::string, std::string> v = {{"what", what}, {"status", std::to_string(s)}};
     if (s == 401 || s == 403) {
         r.outcome = Outcome::Failed;
-        r.message = say("{what}: the server refused our credentials (HTTP {status}); check the token or client "
+        r.message = text::st_fill("{what}: the server refused our credentials (HTTP {status}); check the token or client "
                         "certificate",
                         v);
     } else if (s >= 500 || s == 408 || s == 429) {
         r.outcome = Outcome::Retry;
-        r.message = say("{what}: the server is busy or failing (HTTP {status})", v);
+        r.message = text::st_fill("{what}: the server is busy or failing (HTTP {status})", v);
         if (r.retry_after_seconds)
-            r.message += say("; it asked us to wait {secs} s", {{"secs", std::to_string(*r.retry_after_seconds)}});
+            r.message += text::st_fill("; it asked us to wait {secs} s", {{"secs", std::to_string(*r.retry_after_seconds)}});
     } else if (s == 301 || s == 308) {
         // Moved for good: retrying for days cannot help, the config must change.
         r.outcome = Outcome::Failed;
-        r.message = say("{what}: the server says the drop has moved for good (HTTP {status}) to {location}; check "
+        r.message = text::st_fill("{what}: the server says the drop has moved for good (HTTP {status}) to {location}; check "
                         "the new address with the municipality and change \"url\"",
                         {{"what", what}, {"status", std::to_string(s)}, {"location", e.location().empty() ? "?" : e.location()}});
     } else if (s >= 300 && s < 400) {
         r.outcome = Outcome::Retry;
-        r.message = say("{what}: the server redirected us (HTTP {status}); a captive portal or proxy may be in the way", v);
+        r.message = text::st_fill("{what}: the server redirected us (HTTP {status}); a captive portal or proxy may be in the way", v);
     } else {
         r.outcome = Outcome::Failed;
-        r.message = say("{what}: the server rejected the upload (HTTP {status})", v);
+        r.message = text::st_fill("{what}: the server rejected the upload (HTTP {status})", v);
     }
     // Credentials and a moved drop concern the target; another 4xx may be about this bundle.
     r.target_fault = s == 401 || s == 403 || s == 301 || s == 308;
@@ -332,13 +332,13 @@ Seen read_back(const Attempt& a, const std::string& url, const std::string& show
     const std::map<std::string, std::string> v = {{"what", shown}};
     if (rc == CURLE_REMOTE_FILE_NOT_FOUND || rc == CURLE_REMOTE_ACCESS_DENIED) {
         r.outcome = Outcome::Retry;
-        r.message = say("{what}: the server took the file but does not let us read it back (it may be write-only "
+        r.message = text::st_fill("{what}: the server took the file but does not let us read it back (it may be write-only "
                         "or move files away on arrival)",
                         v);
         return Seen::Missing;
     }
     if (rc != CURLE_OK && !(rc == CURLE_WRITE_ERROR && e.body_overflow)) {
-        r = transport_error(e, rc, say("reading {what} back", v));
+        r = transport_error(e, rc, text::st_fill("reading {what} back", v));
         r.outcome = Outcome::Retry;
         return Seen::Error;
     }
@@ -346,15 +346,16 @@ Seen read_back(const Attempt& a, const std::string& url, const std::string& show
         r.outcome = Outcome::Retry;
         r.http_status = e.status();
         const bool hidden = e.status() == 403 || e.status() == 404 || e.status() == 405 || e.status() == 410;
-        r.message = say(hidden ? "{what}: the server took the file but answers HTTP {status} when we read it back (it "
-                                 "may be write-only or move files away on arrival)"
-                               : "{what}: reading it back gave HTTP {status}; not counted as delivered yet",
-                        {{"what", shown}, {"status", std::to_string(e.status())}});
+        const std::map<std::string, std::string> vs = {{"what", shown}, {"status", std::to_string(e.status())}};
+        r.message = hidden ? text::st_fill("{what}: the server took the file but answers HTTP {status} when we read it back (it "
+                                 "may be write-only or move files away on arrival)",
+                                 vs)
+                           : text::st_fill("{what}: reading it back gave HTTP {status}; not counted as delivered yet", vs);
         return hidden ? Seen::Missing : Seen::Error;
     }
     if (e.body_overflow || e.body.size() != a.p.bytes.size() || sha256_hex(e.body) != a.p.sha256) {
         r.outcome = Outcome::Retry;
-        r.message = say("{what}: the file read back differs from what was sent ({got} bytes, expected {want}); a "
+        r.message = text::st_fill("{what}: the file read back differs from what was sent ({got} bytes, expected {want}); a "
                         "captive portal or proxy may have answered, so it is not counted as delivered",
                         {{"what", shown},
                          {"got", e.body_overflow ? "> " + std::to_string(a.p.bytes.size()) : std::to_string(e.body.size())},
@@ -386,7 +387,7 @@ bool write_marker(const Attempt& a, AttemptResult& r) {
     curl_easy_setopt(e.h, CURLOPT_HTTPHEADER, e.headers);
     upload_body(e, body);
     const CURLcode rc = curl_easy_perform(e.h);
-    const std::string what = say("writing the marker {name}", {{"name", name}});
+    const std::string what = text::st_fill("writing the marker {name}", {{"name", name}});
     if (rc != CURLE_OK) {
         r = transport_error(e, rc, what);
         r.sent = true;
@@ -402,7 +403,7 @@ bool write_marker(const Attempt& a, AttemptResult& r) {
     }
     r.outcome = Outcome::Unverified;
     r.sent = true;
-    r.message = say("stored as {name} and the marker {marker} written after it; the drop is write-only, so it "
+    r.message = text::st_fill("stored as {name} and the marker {marker} written after it; the drop is write-only, so it "
                     "cannot be read back (delivered, unverified)",
                     {{"name", a.p.file_name}, {"marker", name}});
     r.receipt = verified_receipt(file_url(a.t, a.p.file_name), 0, a.p, "marker");
@@ -425,7 +426,7 @@ AttemptResult confirm(const Attempt& a, AttemptResult r) {
         return r;
     }
     r.outcome = Outcome::Delivered;
-    r.message = say("stored as {name} and read back ({size} bytes, sha256 matches)",
+    r.message = text::st_fill("stored as {name} and read back ({size} bytes, sha256 matches)",
                     {{"name", a.p.file_name}, {"size", std::to_string(a.p.bytes.size())}});
     r.receipt = verified_receipt(url, r.http_status, a.p, "read-back");
     return r;
@@ -441,7 +442,7 @@ std::optional<AttemptResult> already_there(const Attempt& a) {
     r = AttemptResult{};
     r.outcome = Outcome::Delivered;
     r.sent = true;
-    r.message = say("{name} was already stored by an earlier attempt whose reply was lost; read back, sha256 "
+    r.message = text::st_fill("{name} was already stored by an earlier attempt whose reply was lost; read back, sha256 "
                     "matches, not sent again",
                     {{"name", a.p.file_name}});
     r.receipt = verified_receipt(url, 0, a.p, "read-back");
@@ -507,7 +508,7 @@ AttemptResult post(const Attempt& a) {
     if (receipt.is_discarded() || !receipt.is_object()) {
         r.outcome = Outcome::Retry;
         r.unconfirmed = true;
-        r.message = say("{what}: HTTP {status} but the answer is not a JSON receipt (a captive portal or proxy?); "
+        r.message = text::st_fill("{what}: HTTP {status} but the answer is not a JSON receipt (a captive portal or proxy?); "
                         "not counted as delivered",
                         {{"what", what}, {"status", std::to_string(s)}});
         return r;
@@ -518,13 +519,13 @@ AttemptResult post(const Attempt& a) {
     if (echoed != a.p.sha256) {
         r.outcome = Outcome::Retry;
         r.unconfirmed = true;
-        r.message = say("{what}: the receipt's sha256 ({echoed}) does not match what was sent ({sent}); not counted "
+        r.message = text::st_fill("{what}: the receipt's sha256 ({echoed}) does not match what was sent ({sent}); not counted "
                         "as delivered",
                         {{"what", what}, {"echoed", echoed.empty() ? "missing" : echoed}, {"sent", a.p.sha256}});
         return r;
     }
     r.outcome = Outcome::Delivered;
-    r.message = say("accepted by the API; its receipt echoes the digest");
+    r.message = text::st_fill("accepted by the API; its receipt echoes the digest", {});
     r.receipt = e.body;
     return r;
 }
@@ -582,7 +583,7 @@ AttemptResult sftp(const Attempt& a) {
         // The complete file is there under its temp name, but the final name is taken: an earlier
         // attempt (lost reply) put it there, and this drop does not let us delete it. The bytes
         // are the same in every attempt, so confirming the final name is enough.
-        r.message = say("{what}: the final name already exists and the drop does not let us replace it", {{"what", what}});
+        r.message = text::st_fill("{what}: the final name already exists and the drop does not let us replace it", {{"what", what}});
         AttemptResult c = confirm(a, r);
         if (c.outcome == Outcome::Delivered || c.outcome == Outcome::Unverified) {
             Easy cleanup;                     // best effort: the drop may refuse deletes altogether
@@ -591,7 +592,7 @@ AttemptResult sftp(const Attempt& a) {
             curl_easy_setopt(cleanup.h, CURLOPT_NOBODY, 1L);
             curl_easy_setopt(cleanup.h, CURLOPT_POSTQUOTE, cleanup.postquote);
             curl_easy_perform(cleanup.h);
-            c.message = say("{name} was already there from an earlier attempt (the drop does not allow replacing "
+            c.message = text::st_fill("{name} was already there from an earlier attempt (the drop does not allow replacing "
                             "it); confirmed, not sent again. {detail}",
                             {{"name", a.p.file_name}, {"detail", c.message}});
         }
@@ -599,7 +600,7 @@ AttemptResult sftp(const Attempt& a) {
     }
     if (rc == CURLE_SSH && e.upload_pos > 0 && server_answers(a)) {
         r.outcome = Outcome::Retry;
-        r.message = say("{what}: the SFTP server refused to store the file: the drop is probably full or over its "
+        r.message = text::st_fill("{what}: the SFTP server refused to store the file: the drop is probably full or over its "
                         "quota, or the folder is not writable. Ask the municipality to check the drop",
                         {{"what", what}});
         return r;
@@ -621,7 +622,7 @@ AttemptResult deliver(const UploadTarget& target, const Payload& payload) {
     } catch (const std::exception& e) {
         AttemptResult r;
         r.outcome = Outcome::Retry;
-        r.message = say("upload failed: {detail}", {{"detail", e.what()}});
+        r.message = text::st_fill("upload failed: {detail}", {{"detail", e.what()}});
         return r;
     }
     return {};

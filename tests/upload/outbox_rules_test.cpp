@@ -9,6 +9,7 @@
 #include "core/upload/seal.hpp"
 #include "core/upload/signature.hpp"
 #include "core/upload/target.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <doctest/doctest.h>
 
@@ -16,6 +17,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdlib>
 #include <filesystem>
 
 using namespace indgang;
@@ -295,4 +297,23 @@ TEST_CASE("secrets are scrubbed from any message") {
     UploadTarget t = fake_target();
     t.bearer_token = "tok-S3CRET-value";
     CHECK(scrub("server said: bad token tok-S3CRET-value!", t) == "server said: bad token [secret]!");
+}
+
+TEST_CASE("status messages read in Danish from the staff catalog") {
+    const char* root = std::getenv("INDGANG_SOURCE_DIR");
+    text::init_staff_text(std::string(root ? root : INDGANG_SOURCE_DIR) + "/i18n", "da");
+    BundleStatus s;
+    s.state = "delivered-unverified";
+    s.delivered_at = kExportTime;
+    const std::string da = explain(s, [](Instant) { return std::string("2. december 10:00"); });
+    s.state = "stopped";
+    s.id = "abc";
+    const std::string stopped = explain(s, [](Instant) { return std::string("snart"); });
+    const std::string refused = config_problem("/nonexistent/upload.json");
+    text::init_staff_text("", "en");
+    CHECK(da == "Leveret 2. december 10:00 til en modtagemappe, der kun kan skrives til (markørfil skrevet). Den kan "
+                "ikke tjekkes herfra og sendes aldrig igen; intet at gøre.");
+    CHECK(contains(stopped, "indgang-admin upload --resume abc"));
+    CHECK(contains(refused, "Upload-konfigurationen afvises"));
+    CHECK(contains(explain(s, [](Instant) { return std::string("soon"); }), "Stopped"));   // English again
 }
