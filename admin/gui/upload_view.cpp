@@ -52,36 +52,50 @@ static void send_now(State& s, Instant now) {
     });
 }
 
+// The outbox states in the staff language (the state strings themselves are identifiers).
+static const char* state_label(const std::string& state) {
+    if (state == "pending") return text::st("pending");
+    if (state == "sending") return text::st("sending");
+    if (state == "interrupted") return text::st("interrupted");
+    if (state == "confirming") return text::st("confirming");
+    if (state == "failed") return text::st("failed");
+    if (state == "stopped") return text::st("stopped");
+    if (state == "delivered") return text::st("delivered");
+    if (state == "delivered-unverified") return text::st("delivered, unverified");
+    return state.c_str();
+}
+
 void draw_upload(State& s, Instant now) {
-    section("Monthly extract for the municipality");
-    ImGui::TextWrapped("The extract holds counts only: bookings by service and status, no-show rates, "
-                       "walk-ins and feedback with small groups hidden. No nicknames, codes or times.");
+    section(text::st("Monthly extract for the municipality"));
+    ImGui::TextWrapped("%s", text::st("The extract holds counts only: bookings by service and status, no-show rates, "
+                                      "walk-ins and feedback with small groups hidden. No nicknames, codes or times."));
     if (!s.upload_problem.empty()) {
         ImGui::PushStyleColor(ImGuiCol_Text, ImVec4(0.8f, 0.2f, 0.1f, 1));
         ImGui::TextWrapped("%s", s.upload_problem.c_str());
         ImGui::PopStyleColor();
     }
     const std::string last_month = report::month_of(add_days(report::month_of(s.tz.today(now)).first, -1)).label;
-    if (ImGui::Button(("Make the extract for " + last_month + "###export").c_str()))
+    if (ImGui::Button((text::st_fill("Make the extract for {period}", {{"period", last_month}}) + "###export").c_str()))
         act(s, [&s, last_month, now] {
             const auto q = exporting::export_bundle(*s.db, s.site_id, last_month, now);
-            set_status(s, q.reused ? "That extract was already queued; nothing new."
-                                   : "Extract " + last_month + " queued for upload.");
+            set_status(s, q.reused ? std::string(text::st("That extract was already queued; nothing new."))
+                                   : text::st_fill("Extract {period} queued for upload.", {{"period", last_month}}));
         });
     ImGui::SameLine();
     ImGui::BeginDisabled(s.sending);
-    if (ImGui::Button(s.sending ? "Sending…###send" : "Send now###send")) send_now(s, now);
+    if (ImGui::Button((std::string(s.sending ? text::st("Sending…") : text::st("Send now")) + "###send").c_str()))
+        send_now(s, now);
     ImGui::EndDisabled();
 
-    section("Outbox");
-    if (s.outbox.empty()) ImGui::TextDisabled("Nothing queued yet.");
+    section(text::st("Outbox"));
+    if (s.outbox.empty()) ImGui::TextDisabled("%s", text::st("Nothing queued yet."));
     const auto at = [](Instant t) { return local_time(t, "Europe/Copenhagen"); };
     if (!s.outbox.empty() &&
         ImGui::BeginTable("outbox", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
         // The explanation is what staff read: it gets the width, the other columns fit their text.
-        for (const char* h : {"Period", "State", "Tries"}) ImGui::TableSetupColumn(h);
-        ImGui::TableSetupColumn("What it means / last message", ImGuiTableColumnFlags_WidthStretch);
-        ImGui::TableSetupColumn("Digest");
+        for (const char* h : {text::st("Period"), text::st("State"), text::st("Tries")}) ImGui::TableSetupColumn(h);
+        ImGui::TableSetupColumn(text::st("What it means / last message"), ImGuiTableColumnFlags_WidthStretch);
+        ImGui::TableSetupColumn(text::st("Digest"));
         ImGui::TableHeadersRow();
         for (const auto& b : s.outbox) {
             ImGui::PushID(b.id.c_str());
@@ -93,8 +107,8 @@ void draw_upload(State& s, Instant now) {
             const ImVec4 colour = b.state.rfind("delivered", 0) == 0 ? ImVec4(0.1f, 0.5f, 0.2f, 1)
                                   : bad                              ? ImVec4(0.8f, 0.2f, 0.1f, 1)
                                                                      : ImGui::GetStyleColorVec4(ImGuiCol_Text);
-            ImGui::TextColored(colour, "%s", b.state.c_str());
-            if (b.state == "stopped" && ImGui::SmallButton("Try again###resume")) {
+            ImGui::TextColored(colour, "%s", state_label(b.state));
+            if (b.state == "stopped" && ImGui::SmallButton((std::string(text::st("Try again")) + "###resume").c_str())) {
                 const std::string id = b.id;
                 act(s, [&s, id, now] {
                     upload::resume_bundle(*s.db, id, now);
