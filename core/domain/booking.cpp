@@ -47,10 +47,10 @@ std::optional<std::string> clean_nickname(std::string_view raw) {
             throw DomainError(ErrorCode::Invalid,
                               "the nickname shows as blank; leave it empty or use letters");
         if (looks_like_cpr(trimmed))
-            throw DomainError(ErrorCode::Invalid,
+            throw DomainError(ErrorCode::PersonalNumber,
                               "that looks like a CPR number; we never need it, a nickname is enough");
         if (looks_like_phone(trimmed))
-            throw DomainError(ErrorCode::Invalid,
+            throw DomainError(ErrorCode::PersonalNumber,
                               "that looks like a phone number; we never need it, a nickname is enough");
     }
     for (int32_t i = 0; i < s.length(); i = s.moveIndex32(i, 1)) {

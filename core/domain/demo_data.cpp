@@ -25,6 +25,15 @@ void ensure_standard_services(db::Db& db) {
     }
 }
 
+Instant demo_showcase_time(Instant now) {
+    const TimeZone tz("Europe/Copenhagen");
+    const LocalTime local = tz.to_local(now);
+    constexpr int kMoment = 10 * 60 + 5;
+    int ahead = (2 - iso_weekday(local.date) + 7) % 7;
+    if (ahead == 0 && local.minute >= kMoment) ahead = 7;
+    return *tz.to_utc(add_days(local.date, ahead), kMoment);
+}
+
 Id ensure_demo_data(db::Db& db, Instant now) {
     auto sites = list_sites(db);
     if (!sites.empty()) return sites.front().id;

@@ -59,6 +59,7 @@ const char* to_string(ErrorCode c) {
         case ErrorCode::NotYet: return "not_yet";
         case ErrorCode::CentreCancelled: return "centre_cancelled";
         case ErrorCode::Conflict: return "conflict";
+        case ErrorCode::PersonalNumber: return "personal_number";
     }
     return "invalid";
 }

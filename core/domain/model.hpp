@@ -147,6 +147,7 @@ enum class ErrorCode {
     NotYet,               // too soon for that: a no-show before the slot end plus grace
     CentreCancelled,      // the booking was cancelled by the centre (date, closure, session end)
     Conflict,             // a timetable change would move or drop live bookings
+    PersonalNumber,       // a nickname that reads as a CPR or phone number: refused kindly
 };
 
 class DomainError : public std::runtime_error {

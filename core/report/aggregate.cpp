@@ -230,8 +230,10 @@ std::vector<ActivityRow> activity_by_month(db::Db& db, Id site_id, const Period&
             with_activity.insert(s.int64(1));
             const std::string status = s.text(2);
             const int n = s.integer(4);
-            if (s.integer(3)) r.checked_in += n;
             if (status == "cancelled") { r.cancelled += n; continue; }
+            // The centre called these off: never a visitor's no-show, never in the rate's base.
+            if (status == "centre_cancelled") { r.centre_cancelled += n; continue; }
+            if (s.integer(3)) r.checked_in += n;
             r.bookings += n;
             if (status == "seen") r.seen += n;
             else if (status == "missed") r.missed += n;

@@ -72,6 +72,7 @@ struct ActivityRow {
     std::string service_name;
     int bookings = 0;                  // not cancelled
     int cancelled = 0;
+    int centre_cancelled = 0;          // cancelled by the centre (date, closure, session end)
     int checked_in = 0;                // visitors who checked in at the kiosk
     int seen = 0;
     int missed = 0;                    // no-shows

@@ -28,6 +28,13 @@ bool has_voice(const std::string& voice);
 // Throws std::runtime_error when espeak-ng cannot start or the voice is not installed.
 Speech synthesize(const std::string& utf8, const std::string& voice, const SpeechOptions& opt = {});
 
+// The display text rewritten for the ear in `language` (an ICU locale, "da", "ar", …): times
+// ("10.20", "10:20") become words ("ti tyve"), a time range's dash becomes the language's own
+// "from … to …", other numbers are spelled with ICU's spellout rules, and abbreviations the
+// voice would spell ("kl.") are written out. espeak-ng read "10.00" as "ti punktum nul nul" and
+// Farsi/Urdu voices read ":" aloud; words in the language leave it nothing to misread.
+std::string spoken_form(const std::string& utf8, const std::string& language);
+
 // Writes a 16-bit mono PCM WAV file; throws std::runtime_error on an I/O error.
 void write_wav(const Speech& s, const std::string& path);
 

@@ -198,6 +198,7 @@ void KioskApp::reset_visitor() {
     // The next visitor must not hear the previous one's screen.
     if (speech_) speech_->stop();
     spoken_page_.clear();
+    prompt_spoken_left_ = -1;
     v = Visitor{};
     v.language = opts_.language.empty() && data_ ? data_->default_language
                                                  : (opts_.language.empty() ? "da" : opts_.language);
@@ -334,12 +335,18 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
         last_input_ms_ = in.ms;
     }
     ui.m.rtl = text_->rtl();
+    tap_guard_.frame(page_key(), in.ms, in.pointer_down);
     Intent intent = draw_screen(ui, in.now);
+    if (!tap_guard_.accept()) intent = {};   // the tap was aimed at the previous page
     if (!prompt_) read_aloud_frame(ui);
     if (prompt_) {
         // The screen underneath stays visible but cannot be used until the visitor answers.
         intent = draw_idle_prompt(ui, prompt_left_);
+        speak_idle_prompt(ui);
+        if (!tap_guard_.accept()) intent = {};
         if (intent.act == Act::StillHere) {
+            speech_->stop();
+            prompt_spoken_left_ = -1;
             prompt_ = false;
             last_input_ms_ = in.ms;
         }
@@ -381,6 +388,7 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
     }
     case ScreenId::Home: {
         HomeModel m;
+        m.walkin_open = false;
         if (d) {
             m.site_name = d->site.name;
             // TRANSLATORS: Home's "Here today": the date and the clock. Arabic script uses "،".
@@ -396,7 +404,11 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
                           text_->time(d->tz.to_utc(d->today, std::min(s.end_minute, 1439)).value_or(now), d->tz.name());
                 r.here_now = minute >= s.start_minute && minute < s.end_minute;
                 m.today.push_back(std::move(r));
+                if (minute < s.end_minute) m.walkin_open = true;
             }
+            if (!m.walkin_open)
+                m.walkin_note = d->today_sessions.empty() ? text_->tr("nobody today")
+                                                          : text_->tr("nobody any more today");
         }
         return draw_home(ui, m);
     }
@@ -406,12 +418,19 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
         ServiceListModel m;
         m.walk_in = walk;
         m.title = walk ? text_->tr("Who do you want to talk to?") : text_->tr("Who do you want to meet?");
-        std::set<Id> today;
-        for (const auto& s : d->today_sessions) today.insert(s.service_id);
+        // For walk-ins: who is still to come or here now, and who has gone home already.
+        std::set<Id> today, still_today;
+        const int minute = d->tz.to_local(now).minute;
+        for (const auto& s : d->today_sessions) {
+            today.insert(s.service_id);
+            if (minute < s.end_minute) still_today.insert(s.service_id);
+        }
         for (const auto& s : d->services) {
             ServiceChoice c{s.id, service_name(*text_, s), service_description(*text_, s), service_icon(s.key), true, {}};
             if (walk) {
                 if (!today.count(s.id)) continue;   // walk-in only where a caseworker comes today
+                c.available = still_today.count(s.id) > 0;
+                c.note = text_->tr("Not here any more today");
             } else {
                 c.available = std::any_of(d->free_slots.begin(), d->free_slots.end(),
                                           [&](const Slot& sl) { return sl.service_id == s.id; });
@@ -697,8 +716,10 @@ void KioskApp::apply_booking(const Intent& in, Instant now) {
             auto clean = clean_nickname(v.nickname);
             v.nickname = clean.value_or("");
             v.confirm_error.clear();
-        } catch (const DomainError&) {
-            v.confirm_error = text_->tr("Please use letters and numbers only.");
+        } catch (const DomainError& e) {
+            v.confirm_error = e.code == ErrorCode::PersonalNumber
+                                  ? text_->tr("A nickname is enough. We never need your CPR number or phone number.")
+                                  : text_->tr("Please use letters and numbers only.");
         }
         go(ScreenId::BookConfirm);
         return;
@@ -715,6 +736,10 @@ void KioskApp::apply_booking(const Intent& in, Instant now) {
             // time just booked is no longer offered. The receipt stands whatever happens here.
             try { reload(now); } catch (const std::exception& e) { log_line(std::string("reload: ") + e.what()); }
         } catch (const DomainError& e) {
+            if (e.code == ErrorCode::PersonalNumber) {
+                v.confirm_error = text_->tr("A nickname is enough. We never need your CPR number or phone number.");
+                return;
+            }
             if (e.code == ErrorCode::Invalid) {
                 v.confirm_error = text_->tr("Please use letters and numbers only.");
                 return;
@@ -915,6 +940,11 @@ void KioskApp::apply_staff(const Intent& in, Instant now) {
 
 // [SECTION] Read-aloud ---------------------------------------------------------------------------
 
+std::string KioskApp::page_key() const {
+    return std::string(screen_name(visitor_.screen)) + "/" + std::to_string(visitor_.feedback_index) + "/" +
+           visitor_.language + (prompt_ ? "/prompt" : "");
+}
+
 bool KioskApp::read_aloud_offered() {
     switch (visitor_.screen) {
     case ScreenId::StaffPin:
@@ -936,15 +966,14 @@ bool KioskApp::read_aloud_offered() {
 
 void KioskApp::read_aloud_frame(Ui& ui) {
     // Another page (screen, question or language) stops what was being read about the last one.
-    const std::string page = std::string(screen_name(visitor_.screen)) + "/" + std::to_string(visitor_.feedback_index) +
-                             "/" + visitor_.language;
+    const std::string page = page_key();
     if (page != spoken_page_) {
         speech_->stop();
         spoken_page_ = page;
     }
     if (!read_aloud_offered()) return;
     // Drawn last, so the registry already holds everything this screen shows, in reading order.
-    if (draw_read_aloud_button(ui, speech_->active()).act != Act::ReadAloud) return;
+    if (draw_read_aloud_button(ui, speech_->active()).act != Act::ReadAloud || !tap_guard_.accept()) return;
     if (speech_->active()) {
         speech_->stop();
         return;
@@ -952,7 +981,24 @@ void KioskApp::read_aloud_frame(Ui& ui) {
     std::vector<ReadAloudPiece> pieces;
     for (const auto& e : ui.reg->entries()) pieces.push_back({e.id, e.label});
     const auto* l = text_->find_language(visitor_.language);
-    speech_->speak(read_aloud_text(pieces), l->voice, l->code, volume_);
+    // Times, ranges and numbers as words in the voice's language, never the display string's digits.
+    speech_->speak(text::spoken_form(read_aloud_text(pieces), l->code), l->voice, l->code, volume_);
+}
+
+void KioskApp::speak_idle_prompt(Ui& ui) {
+    // A visitor who cannot read must hear that the screen is about to start over: the prompt is
+    // read when it appears, and the seconds again at 10 and 5 left. The registry holds only the
+    // prompt now (it cleared the screen underneath).
+    if (!read_aloud_offered()) return;
+    const bool first = prompt_spoken_left_ < 0;
+    if (!first && (prompt_left_ == prompt_spoken_left_ || (prompt_left_ != 10 && prompt_left_ != 5))) return;
+    std::vector<ReadAloudPiece> pieces;
+    for (const auto& e : ui.reg->entries())
+        if (first || e.id.empty()) pieces.push_back({e.id, e.label});
+    if (!first) pieces.erase(pieces.begin());   // the countdown line only, not the question again
+    prompt_spoken_left_ = prompt_left_;
+    const auto* l = text_->find_language(visitor_.language);
+    speech_->speak(text::spoken_form(read_aloud_text(pieces), l->code), l->voice, l->code, volume_);
 }
 
 std::vector<const feedback::Question*> KioskApp::feedback_questions() const {

@@ -9,6 +9,7 @@
 #include "core/feedback/draft.hpp"
 #include "core/feedback/form.hpp"
 #include "screens/screens.hpp"
+#include "ui/tap_guard.hpp"
 #include "ui/text_draw.hpp"
 
 #include <cstdint>
@@ -33,6 +34,7 @@ struct FrameInput {
     Instant now = 0;                    // wall clock (UTC seconds)
     bool input = false;                 // the visitor touched the screen this frame
     bool staff_gesture = false;         // the hidden corner press completed
+    bool pointer_down = false;          // a finger (or the mouse button) is on a button now
 };
 
 // Everything a visitor entered or was shown. Wiped (memory zeroed) on reset.
@@ -88,6 +90,13 @@ public:
     std::vector<std::string> dynamic_texts() const;
     // Bumped when dynamic_texts() may have new glyphs.
     int data_generation() const { return generation_; }
+    // The page showing: screen, feedback question, language and the idle prompt. A tap acts only
+    // on the page it began on (TapGuard); another page also stops the read-aloud.
+    std::string page_key() const;
+    // How long a new tap would still be ignored after the last page change.
+    uint64_t tap_guard_left_ms(uint64_t ms) const { return tap_guard_.left_ms(ms); }
+    // The idle reset, now (scripts that try every button start each try from Welcome).
+    void reset_visit() { reset_visitor(); }
 
 private:
     void open_db(Instant now);
@@ -130,6 +139,7 @@ private:
     feedback::SubmissionLimiter limiter_;         // per kiosk, not per visitor: survives resets
     feedback::PressFilter press_filter_;
     uint64_t frame_ms_ = 0;
+    TapGuard tap_guard_;
     std::vector<const feedback::Question*> feedback_questions() const;
 
     // Read-aloud: the speaker button over every visitor screen.
@@ -139,6 +149,8 @@ private:
     std::map<std::string, bool> voice_installed_;  // espeak-ng voice → installed (asked once)
     int volume_ = 80;                              // last known kiosk.volume (kept while out of order)
     std::string spoken_page_;                      // the page being read; another page stops it
+    void speak_idle_prompt(Ui& ui);
+    int prompt_spoken_left_ = -1;                  // seconds left when the prompt last spoke (-1: not yet)
 };
 
 }  // namespace indgang::kiosk

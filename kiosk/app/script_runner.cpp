@@ -41,6 +41,9 @@ struct Runner {
     std::string signal_dir;
     std::map<std::string, std::string> vars;
     const ScriptStep* step = nullptr;
+    const std::vector<ScriptStep>* steps = nullptr;
+    size_t checkpoint = 0;          // index of the step after the last `checkpoint`
+    int double_tapped = 0;          // buttons tried by double-tap-each (printed at the end)
 
     std::string expand(const std::string& s) const {
         std::string out = s;
@@ -73,6 +76,16 @@ struct Runner {
     }
 
     bool tap_at(float x, float y) {
+        // As a person would: look at a new page before touching it (TapGuard ignores taps that
+        // come sooner; double-tap below is the hurried hand).
+        if (const uint64_t left = host.tap_guard_left_ms()) {
+            host.advance_ms(static_cast<int64_t>(left));
+            host.frame();
+        }
+        return press_release(x, y);
+    }
+
+    bool press_release(float x, float y) {
         host.pointer(x, y, false);
         host.advance_ms(16);
         host.frame();
@@ -88,6 +101,50 @@ struct Runner {
         if (!w) return failed("no button '" + target + "' on screen");
         if (!w->enabled) return failed("button '" + target + "' is disabled");
         return tap_at(w->rect.cx(), w->rect.cy());
+    }
+
+    // Two taps on one spot, `gap_ms` apart from release to press (a shaky or impatient hand).
+    // Fails when the second tap also changed the page: it would have acted on a page the visitor
+    // had not seen yet.
+    bool double_tap(const std::string& target, int64_t gap_ms) {
+        const WidgetEntry* w = host.widgets().find_button(target);
+        if (!w) return failed("no button '" + target + "' on screen");
+        const float x = w->rect.cx(), y = w->rect.cy();
+        const std::string before = host.page();
+        if (!tap_at(x, y)) return false;
+        const std::string after_first = host.page();
+        // tap_at ends 48 ms after the release and press_release presses 16 ms later.
+        host.advance_ms(std::max<int64_t>(0, gap_ms - 64));
+        host.frame();
+        press_release(x, y);
+        const std::string after_second = host.page();
+        if (after_first != before && after_second != after_first)
+            return failed("a double tap on " + target + " changed two pages: " + before + " -> " + after_first + " -> " +
+                          after_second);
+        return true;
+    }
+
+    // Double-taps every enabled button on this page (keyboard keys aside: typing a letter twice
+    // is what a double tap on a key should do), each try from a fresh visit replaying the steps
+    // since `checkpoint`.
+    bool double_tap_each(const std::vector<ScriptStep>& replay, int64_t gap_ms) {
+        std::vector<std::string> ids;
+        for (const auto& e : host.widgets().entries())
+            if (e.button && e.enabled && !e.id.empty() && !e.id.starts_with("key_")) ids.push_back(e.id);
+        if (ids.empty()) return failed("no buttons to double-tap");
+        const ScriptStep* self = step;
+        for (size_t i = 0; i < ids.size(); ++i) {
+            if (i > 0) {
+                host.reset_visit();
+                settle();
+                for (const auto& r : replay)
+                    if (!run(r)) return false;
+                step = self;
+            }
+            if (!double_tap("###" + ids[i], gap_ms)) return false;
+            ++double_tapped;
+        }
+        return true;
     }
 
     // Types on the on-screen keyboard or keypad, key by key, with Shift for capitals.
@@ -147,6 +204,18 @@ struct Runner {
                                                        std::to_string(n) + " argument(s)");
         };
         if (s.cmd == "tap") { need(1); return tap(all); }
+        if (s.cmd == "double-tap") { need(1); return double_tap(a[0], a.size() > 1 ? std::stoi(a[1]) : 150); }
+        if (s.cmd == "checkpoint") {   // a fresh visit; double-tap-each replays the steps after this one
+            checkpoint = static_cast<size_t>(&s - steps->data()) + 1;
+            host.reset_visit();
+            settle();
+            return true;
+        }
+        if (s.cmd == "double-tap-each") {
+            std::vector<ScriptStep> replay(steps->begin() + static_cast<ptrdiff_t>(checkpoint),
+                                           steps->begin() + (&s - steps->data()));
+            return double_tap_each(replay, a.empty() ? 150 : std::stoi(a[0]));
+        }
         if (s.cmd == "tap-first") {   // the first button whose id starts with the prefix
             need(1);
             for (const auto& e : host.widgets().entries())
@@ -303,7 +372,7 @@ std::vector<ScriptStep> parse_script(const std::string& text, const std::string&
 }
 
 int run_script(ScriptHost& host, const std::vector<ScriptStep>& steps, const std::string& signal_dir) {
-    Runner r{host, signal_dir, {}, nullptr};
+    Runner r{host, signal_dir, {}, nullptr, &steps};
     host.frame();
     host.frame();
     for (const auto& s : steps) {
@@ -322,6 +391,7 @@ int run_script(ScriptHost& host, const std::vector<ScriptStep>& steps, const std
             return 2;
         }
     }
+    if (r.double_tapped) std::fprintf(stderr, "double-tapped %d buttons, none changed two pages\n", r.double_tapped);
     return 0;
 }
 

@@ -32,6 +32,9 @@ public:
     virtual bool redraw_exact(std::string& why) = 0;
     virtual const WidgetRegistry& widgets() const = 0;
     virtual std::string screen_name() const = 0;              // "home", "idle-prompt", …
+    virtual std::string page() const = 0;                     // screen + question + language + prompt
+    virtual uint64_t tap_guard_left_ms() const = 0;           // a tap now would be ignored this long
+    virtual void reset_visit() = 0;                           // what the idle reset does, at once
     virtual float width() const = 0;
     virtual float height() const = 0;
     virtual float mm() const = 0;                             // pixels per millimetre

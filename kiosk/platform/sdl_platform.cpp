@@ -128,6 +128,9 @@ public:
     std::string screen_name() const override {
         return app_.idle_prompt_showing() ? "idle-prompt" : kiosk::screen_name(app_.screen());
     }
+    std::string page() const override { return app_.page_key(); }
+    uint64_t tap_guard_left_ms() const override { return app_.tap_guard_left_ms(now_ms()); }
+    void reset_visit() override { app_.reset_visit(); }
     float width() const override { return metrics_.width; }
     float height() const override { return metrics_.height; }
     float mm() const override { return metrics_.px_per_mm; }
@@ -189,7 +192,7 @@ private:
 
 bool Platform::init() {
     scripted_ = opts_.scripted;
-    base_now_ = now_utc();
+    base_now_ = opts_.start_now ? opts_.start_now : now_utc();
     // Let SIGTERM/SIGINT end the process the normal way (service stop), not become SDL_QUIT,
     // which kiosk mode ignores.
     SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
@@ -340,7 +343,7 @@ bool Platform::render_frame(bool capture) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav);
     registry_.begin_frame();
     Ui ui{metrics_, &fonts_, &app_.text(), &registry_, ImGui::GetWindowDrawList()};
-    app_.frame(ui, {ms, now(), input, gesture});
+    app_.frame(ui, {ms, now(), input, gesture, io.MouseDown[0]});
     ImGui::End();
     ImGui::Render();
     // Frames after a tap often draw exactly what is already on screen (pressed states settling,

@@ -20,6 +20,7 @@ struct PlatformOptions {
     bool print_timings = false;     // --bench: first frame and per-frame CPU times
     double run_seconds = 0;         // --run-seconds: leave the event loop after this long (bench)
     bool full_redraw = false;       // --full-redraw: draw every changed frame whole (tests compare)
+    Instant start_now = 0;          // the wall clock at start (0 = now_utc()): the tour fixes its own
 };
 
 // Runs until staff quit (or the script ends). Returns the process exit code.

@@ -53,8 +53,9 @@ Intent draw_home(Ui& ui, const HomeModel& m) {
     if (button(ui, ui.tr("Check in"), "checkin", cells[1], Icon::CheckIn, Tone::Primary, true,
                ui.tr("I have a time today")))
         out.act = Act::GoCheckIn;
-    if (button(ui, ui.tr("Take a number"), "walkin", cells[2], Icon::Ticket, Tone::Normal, true,
-               ui.tr("no appointment")))
+    // Only while a caseworker is still to come or here: otherwise the button says why not.
+    if (button(ui, ui.tr("Take a number"), "walkin", cells[2], Icon::Ticket, Tone::Normal, m.walkin_open,
+               m.walkin_open ? ui.tr("no appointment") : m.walkin_note.c_str()))
         out.act = Act::GoWalkIn;
     if (button(ui, ui.tr("Tell us how it went"), "feedback", cells[3], Icon::Feedback, Tone::Normal,
                m.feedback_enabled, ui.tr("anonymous")))

@@ -14,7 +14,7 @@ Intent draw_receipt(Ui& ui, const ReceiptModel& m) {
     const Fonts& f = *ui.fonts;
     const float gap = ui.m.gap();
     const bool portrait = ui.m.portrait();
-    Rect done = area.take_bottom(ui.mm(28), gap * 2).centered(std::min(area.w, ui.mm(150)), ui.mm(28));
+    const Rect done = reserve_done(ui, area);
 
     const float pad = ui.mm(8);
     const float card_w = std::min(area.w, ui.mm(330));
@@ -65,7 +65,7 @@ Intent draw_receipt(Ui& ui, const ReceiptModel& m) {
         text_block(ui, info_col.take_top(h, l.after), l.text, l.font, l.px, Align::Start, l.col);
     }
 
-    if (button(ui, ui.tr("Done"), "done", done, Icon::Check, Tone::Primary)) out.act = Act::Done;
+    if (done_button(ui, done)) out.act = Act::Done;
     return out;
 }
 

@@ -46,6 +46,8 @@ struct HomeModel {
     std::string date_line;       // "Tuesday 24 November, 10:42"
     std::vector<TodayRow> today;
     bool feedback_enabled = true;
+    bool walkin_open = true;     // a caseworker is still to come or here now today
+    std::string walkin_note;     // otherwise why not: "Nobody today" / "Nobody any more today"
 };
 Intent draw_home(Ui& ui, const HomeModel& m);
 

@@ -9,7 +9,7 @@ Intent draw_walkin_ticket(Ui& ui, const WalkInTicketModel& m) {
     Rect area = screen_frame(ui, ui.tr("Your number"), NavNone, out);
     const Fonts& f = *ui.fonts;
     const float gap = ui.m.gap();
-    Rect done = area.take_bottom(ui.mm(28), gap * 2).centered(std::min(area.w, ui.mm(150)), ui.mm(28));
+    const Rect done = reserve_done(ui, area);
     // As tall as what it holds (the last line may wrap once), not a fixed box half empty.
     const float content_h = f.bold_px * 1.4f * 2 + f.huge_px * 1.3f + f.body_px * 2.8f + gap * 3;
     Rect card = area.centered(std::min(area.w, ui.mm(220)), std::min(area.h, content_h + ui.mm(14)));
@@ -24,7 +24,7 @@ Intent draw_walkin_ticket(Ui& ui, const WalkInTicketModel& m) {
     text_block(ui, in.take_top(f.bold_px * 1.4f, gap), m.ahead, f.bold, f.bold_px, Align::Center);
     text_block(ui, in, ui.tr("Have a seat. We will call your number."), f.body, f.body_px, Align::Center,
                colour::muted);
-    if (button(ui, ui.tr("Done"), "done", done, Icon::Check, Tone::Primary)) out.act = Act::Done;
+    if (done_button(ui, done)) out.act = Act::Done;
     return out;
 }
 

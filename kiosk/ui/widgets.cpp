@@ -131,6 +131,26 @@ float text_block(Ui& ui, const Rect& r, std::string_view s, ImFont* font, float 
     return ui.text->paragraph(ui.dl, font, size, r, s, align, col, vcenter);
 }
 
+namespace {
+const char* done_where(const Ui& ui) {
+    return ui.tr("When you tap Done, the screen goes back to the start for the next person.");
+}
+}  // namespace
+
+Rect reserve_done(Ui& ui, Rect& area) {
+    const float w = std::min(area.w, ui.mm(260));
+    const float h = ui.mm(28) + ui.m.gap() + ui.text->measure(ui.fonts->body, ui.fonts->body_px, done_where(ui), w);
+    return area.take_bottom(h, ui.m.gap() * 2);
+}
+
+bool done_button(Ui& ui, Rect band) {
+    const Fonts& f = *ui.fonts;
+    const Rect done = band.take_bottom(ui.mm(28), ui.m.gap()).centered(std::min(band.w, ui.mm(150)), ui.mm(28));
+    const float w = std::min(band.w, ui.mm(260));
+    text_block(ui, band.centered(w, band.h), done_where(ui), f.body, f.body_px, Align::Center, colour::muted);
+    return button(ui, ui.tr("Done"), "done", done, Icon::Check, Tone::Primary);
+}
+
 Rect screen_frame(Ui& ui, std::string_view title, unsigned nav, Intent& out) {
     const Metrics& m = ui.m;
     // No full-screen fill: the platform clears to the background colour, and SDL's software

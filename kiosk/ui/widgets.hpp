@@ -32,6 +32,13 @@ enum Nav : unsigned { NavNone = 0, NavBack = 1, NavHome = 2, NavBoth = 3 };
 // below it. Taps on Back/Home become the intent in `out`.
 Rect screen_frame(Ui& ui, std::string_view title, unsigned nav, Intent& out);
 
+// The one big Done at the bottom of a screen that ends a task (receipt, ticket, thanks), with a
+// line above it saying where it leads: the visitor should not be surprised by Welcome.
+// reserve_done() takes the band from the bottom of `area` first; done_button() draws it last, so
+// read-aloud (registry order) reads the screen's content before it. True on a tap.
+Rect reserve_done(Ui& ui, Rect& area);
+bool done_button(Ui& ui, Rect band);
+
 // A numeric keypad: digits in phone order, backspace and (optionally) OK. Never mirrored:
 // keypads look the same in every country.
 Intent keypad(Ui& ui, const Rect& r, bool ok_enabled, std::string_view ok_label);

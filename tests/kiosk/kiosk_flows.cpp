@@ -8,6 +8,7 @@
 #include "core/domain/staff_pin.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/domain/walkin.hpp"
+#include "core/text/speech.hpp"
 
 #include <doctest/doctest.h>
 
@@ -271,7 +272,9 @@ expect-screen welcome
     const Booking after = get_booking(*k.open(), b.id);
     CHECK(after.status == BookingStatus::CheckedIn);
     REQUIRE(after.checked_in_at.has_value());
-    CHECK(*after.checked_in_at == local(kNow));
+    // The scripted visitor looks at each new page before tapping (TapGuard): a second or two pass.
+    CHECK(*after.checked_in_at >= local(kNow));
+    CHECK(*after.checked_in_at <= local(kNow) + 5);
 }
 
 TEST_CASE("wrong code: kind message, try again with an empty keypad") {
@@ -666,7 +669,7 @@ TEST_CASE("rounded buttons: anti-aliased corners, exact borders and bodies") {
                          "expect-pixel ###lang_da -1 12 78848c\nexpect-pixel ###lang_da -1 11 78848c 16\n"
                          "expect-pixel ###lang_da 12 -1 78848c\nexpect-pixel ###lang_da 11 -1 78848c 16\n"
                          "expect-pixel ###lang_da 2 -13 ffffff\nexpect-pixel ###lang_da 3 -12 ffffff 16\n"
-                         "expect-pixel ###lang_en 40 5 16626c\n",     // the selected language: primary body
+                         "expect-pixel ###lang_en 40 5 0e545e\n",     // the selected language: primary body
                          kNow, "--size 1920x1080");
     INFO(k.log());
     CHECK(rc == 0);
@@ -800,6 +803,9 @@ expect-screen book-service
     CHECK(l[0].starts_with("speak da voice=da volume=80: Hvad vil du gerne? Book en tid. hos en sagsbehandler. Tjek ind."));
     CHECK(l[0].find("Fortæl os, hvordan det gik") != std::string::npos);
     CHECK(l[0].find("Tilbage") == std::string::npos);   // navigation is not read
+    // Times as Danish words (issue 16): "ti til tolv", not "ti punktum nul nul"; no digits left.
+    CHECK(l[0].find("ti til tolv") != std::string::npos);
+    CHECK(l[0].substr(l[0].find(": ") + 2).find_first_of("0123456789:") == std::string::npos);
     const auto [ms, mean] = audio_figures(l[1]);
     CHECK(ms > 3000);      // several sentences at 145 words a minute
     CHECK(mean > 100);     // not silence
@@ -823,14 +829,19 @@ TEST_CASE("Arabic: the speaker sits on the left, reads Arabic with the Arabic vo
     REQUIRE(l.size() >= 5);
     CHECK(l[0].starts_with("speak ar voice=ar volume=80: ماذا تريد أن تفعل؟ احجز موعدا."));
     CHECK(audio_figures(l[1]).second > 100);
-    CHECK(l[0].find("مركز العمل, Mette.") != std::string::npos);   // "·" read as a pause
+    CHECK(l[0].find("مركز العمل، Mette.") != std::string::npos);   // "·" read as a pause, with the Arabic comma
+    // Times and the range as Arabic words (issue 16): no digit, no ":" left for the voice.
+    CHECK(l[0].find("من عشرة إلى إثنا عشر") != std::string::npos);
+    CHECK(l[0].substr(l[0].find(": ") + 2).find_first_of("0123456789:") == std::string::npos);
     CHECK(l[2] == "stop");
     const auto live = live_at(k, 10 * 60 + 40);
     REQUIRE(live.size() == 1);
     std::string spelled;
     for (char c : live[0].code) spelled += std::string(spelled.empty() ? "" : " ") + c;
     CHECK(l[3].starts_with("speak ar voice=ar"));
-    CHECK(l[3].find(spelled) != std::string::npos);
+    CHECK(l[3].find(text::spoken_form(spelled, "ar")) != std::string::npos);   // digit by digit, in words
+    CHECK(l[3].find("عشرة وأربعون دقيقة") != std::string::npos);
+    CHECK(l[3].substr(l[3].find(": ") + 2).find_first_of("0123456789:") == std::string::npos);
     CHECK(audio_figures(l[4]).second > 100);
 }
 

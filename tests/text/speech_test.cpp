@@ -76,3 +76,26 @@ TEST_CASE("voices: the languages.json voices exist; Somali and Tigrinya have non
     CHECK_THROWS_AS(synthesize("Nabad", "so"), std::runtime_error);
     CHECK_THROWS_AS(write_wav(Speech{}, "/nonexistent-dir/x.wav"), std::runtime_error);
 }
+
+TEST_CASE("spoken form: times, ranges, ordinals and codes become words in the voice's language") {
+    // Danish: no "punktum", no digits, "kl." said as "klokken", the range dash as "til".
+    const std::string da = spoken_form("tirsdag 24. november, kl. 10.05. Jobcentret 10.00–12.00, kode 9 3", "da");
+    CHECK(da == "tirsdag fireogtyvende november, klokken ti nul fem. Jobcentret ti til tolv, kode ni tre");
+    CHECK(spoken_form("10.20", "da") == "ti tyve");
+    // Arabic: hour and minutes joined the Arabic way, "من … إلى" around a range, no ":".
+    const std::string ar = spoken_form("الساعة 10:20، 10:00–12:00", "ar");
+    CHECK(ar.find(':') == std::string::npos);
+    CHECK(ar.find_first_of("0123456789") == std::string::npos);
+    CHECK(ar.find("من") != std::string::npos);
+    CHECK(ar.find("إلى") != std::string::npos);
+    CHECK(ar.find("دقيقة") != std::string::npos);
+    // Farsi and Urdu read ":" aloud: none is left; Urdu does not say "o'clock" twice.
+    CHECK(spoken_form("ساعت 10:40", "fa").find(':') == std::string::npos);
+    const std::string ur = spoken_form("10:40 بجے", "ur");
+    CHECK(ur.find(':') == std::string::npos);
+    CHECK(ur.find("بجے") == std::string::npos);
+    // Not a time: a date dot, a score, a year stay numbers, spelled.
+    CHECK(spoken_form("Room 5000", "en") == "Room five thousand");
+    CHECK(spoken_form("at 9:05", "en") == "at nine oh five");
+    CHECK(spoken_form("10.5 km", "en").find("ten") == 0);
+}
