@@ -3,6 +3,7 @@
 #include "commands.hpp"
 
 #include "core/db/store.hpp"
+#include "core/db/upgrade.hpp"
 #include "core/domain/booking.hpp"
 #include "core/domain/civil_time.hpp"
 #include "core/domain/housekeeping.hpp"
@@ -25,7 +26,14 @@ std::unique_ptr<db::Db> Context::open() const {
 
 std::unique_ptr<db::Db> Context::open_read() const {
     if (db_path.empty()) throw DomainError(ErrorCode::Invalid, "--db needs a database file");
-    return db::open_store(db_path, db::Db::Mode::ReadOnly);
+    auto db = db::open_store(db_path, db::Db::Mode::ReadOnly);
+    // Reading an older schema with today's queries would fail on a missing column; say what to do.
+    if (const int64_t v = db->pragma_int("user_version"); v > 0 && v < db::schema_version())
+        throw db::StoreError(db::StoreError::Kind::TooNew,
+                             db_path + " is from an older Indgang (schema " + std::to_string(v) +
+                                 "); run 'indgang-admin --db " + db_path +
+                                 " migrate' (it backs the file up first) before reading it");
+    return db;
 }
 Instant Context::now() const { return now_utc(); }
 
@@ -38,8 +46,9 @@ Id resolve_site(db::Db& db, Id site) {
 }
 
 Id resolve_service(db::Db& db, const std::string& key_or_id) {
-    if (!key_or_id.empty() && key_or_id.find_first_not_of("0123456789") == std::string::npos)
-        return get_service(db, std::stoll(key_or_id)).id;
+    if (!key_or_id.empty() && key_or_id.size() <= 12 &&
+        key_or_id.find_first_not_of("0123456789") == std::string::npos)
+        return get_service(db, std::strtoll(key_or_id.c_str(), nullptr, 10)).id;
     return get_service_by_key(db, key_or_id).id;
 }
 
@@ -70,6 +79,7 @@ int main(int argc, char** argv) {
     admin::add_i18n_commands(app, ctx);
     admin::add_report_commands(app, ctx);
     admin::add_upload_commands(app, ctx);
+    admin::add_backup_commands(app, ctx);
     admin::add_print_commands(app, ctx);
     try {
         app.parse(argc, argv);
@@ -79,6 +89,12 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "indgang-admin: %s\n", e.what());
         return 1;
     } catch (const db::StoreError& e) {
+        std::fprintf(stderr, "indgang-admin: %s\n", e.what());
+        if (e.kind == db::StoreError::Kind::TooNew)   // a downgrade: say which backup fits
+            std::fprintf(stderr, "indgang-admin: %s\n",
+                         db::downgrade_advice(ctx.db_path, db::default_backup_dir(ctx.db_path)).c_str());
+        return 3;
+    } catch (const db::BackupError& e) {
         std::fprintf(stderr, "indgang-admin: %s\n", e.what());
         return 3;
     } catch (const db::Error& e) {

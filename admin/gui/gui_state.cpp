@@ -43,7 +43,8 @@ void reload(State& s, Instant now) {
     }
     std::snprintf(s.upload_config, sizeof s.upload_config, "%s",
                   get_setting(*s.db, settings_key::kUploadConfig, "").c_str());
-    s.outbox = upload::outbox_status(*s.db);
+    s.outbox = upload::outbox_status(*s.db, now);
+    s.upload_problem = upload::config_problem(s.upload_config);
     s.data_version = s.db->data_version();
 }
 

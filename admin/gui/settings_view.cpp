@@ -1,6 +1,7 @@
 #include "views.hpp"
 
 #include "core/domain/settings.hpp"
+#include "core/install/data_dir.hpp"
 #include "core/domain/staff_pin.hpp"
 #include "core/text/bidi.hpp"
 #include "core/text/catalog.hpp"
@@ -39,7 +40,7 @@ void draw_settings(State& s, Instant now) {
     static std::vector<text::Language> shipped;
     if (shipped.empty()) {
         try {
-            shipped = text::shipped_languages(std::string(INDGANG_SOURCE_DIR) + "/i18n");
+            shipped = text::shipped_languages(install::i18n_dir());
         } catch (const std::exception& e) {
             ImGui::TextColored({0.75f, 0.25f, 0.1f, 1}, "Languages unavailable: %s", e.what());
         }
