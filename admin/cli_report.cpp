@@ -2,6 +2,7 @@
 //   indgang-admin report --site ID --period 2026-11|2026-Q4 [--format html|csv|json] [--out FILE]
 //   indgang-admin feedback show | set KEY VALUE | purge
 #include "commands.hpp"
+#include "file_output.hpp"
 #include "json_output.hpp"
 
 #include "core/domain/civil_time.hpp"
@@ -32,23 +33,6 @@ struct ReportArgs {
     int min_cell = 0;
 };
 
-// Writes next to the target and renames, so a full disk never leaves half a report behind.
-void write_file(const std::string& path, const std::string& bytes) {
-    const std::string tmp = path + ".tmp";
-    {
-        std::ofstream f(tmp, std::ios::binary | std::ios::trunc);
-        f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-        f.flush();
-        if (!f) {
-            std::error_code ec;
-            std::filesystem::remove(tmp, ec);
-            throw std::runtime_error("could not write " + path + " (disk full or no permission?)");
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) throw std::runtime_error("could not write " + path + ": " + ec.message());
-}
 
 }  // namespace
 
@@ -93,7 +77,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
         if (args->out.empty()) {
             std::cout << out;
         } else {
-            write_file(args->out, out);
+            write_file_replacing(args->out, out);
             std::cerr << "report: wrote " << args->out << " (" << out.size() << " bytes)\n";
         }
     });

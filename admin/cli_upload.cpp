@@ -2,6 +2,7 @@
 // from a timer, or until the outbox is empty), show the outbox, the municipality's keypair and
 // open-bundle. (The nickname purge is cli_timetable's `purge`, and runs on every open.)
 #include "commands.hpp"
+#include "file_output.hpp"
 #include "json_output.hpp"
 
 #include "core/db/store.hpp"
@@ -54,12 +55,6 @@ void write_new_private(const std::string& path, const std::string& bytes) {
     if (!out) throw std::runtime_error("cannot write " + path);
 }
 
-void write_file(const std::string& path, const std::string& bytes) {
-    std::ofstream out(path, std::ios::binary | std::ios::trunc);
-    out << bytes;
-    out.close();
-    if (!out) throw std::runtime_error("cannot write " + path + " (disk full or no permission?)");
-}
 
 // --config, else $INDGANG_UPLOAD_CONFIG, else the setting upload.config, else upload.json next
 // to the database.
@@ -201,7 +196,7 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
             if (!args->out.empty()) {
                 auto get = db->prepare("SELECT content FROM bundle WHERE id = ?");
                 get.bind(q.id);
-                if (get.step()) write_file(args->out, get.blob(0));
+                if (get.step()) write_file_replacing(args->out, get.blob(0));
             }
             // Signed (and sealed) once, now, when the target is known; otherwise at the first
             // attempt. Either way every attempt sends the same bytes.
@@ -354,7 +349,7 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
                 fs::create_directories(args->out);
                 for (const auto& f : files) {
                     const std::string base = f.name.substr(f.name.rfind('/') + 1);
-                    write_file((fs::path(args->out) / base).string(), f.bytes);
+                    write_file_replacing((fs::path(args->out) / base).string(), f.bytes);
                 }
                 if (ctx.json)
                     return print_json({{"sha256", digest}, {"file_sha256", file_digest}, {"signer", signer},

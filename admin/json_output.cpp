@@ -86,7 +86,8 @@ std::string describe(const Session& v, const std::string& service_name) {
     return "#" + std::to_string(v.id) + " " + service_name + " (" +
            (v.caseworker.empty() ? "no name" : v.caseworker) + ") " + when + ", " +
            format_minute(v.start_minute) + "–" + format_minute(v.end_minute) + ", " +
-           std::to_string(v.slot_minutes) + "-min slots" +
+           (v.walkin_only ? std::string("walk-ins only, no bookings")
+                          : std::to_string(v.slot_minutes) + "-min slots") +
            (v.walkin_minutes ? ", last " + std::to_string(v.walkin_minutes) + " min walk-in" : "") +
            (v.bookable_slots ? ", " + std::to_string(v.bookable_slots) + " bookable" : "");
 }

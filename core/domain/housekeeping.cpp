@@ -1,10 +1,12 @@
 #include "core/domain/housekeeping.hpp"
 
+#include "core/db/store.hpp"
 #include "core/domain/booking.hpp"
 #include "core/domain/civil_time.hpp"
 #include "core/domain/retention.hpp"
 #include "core/domain/settings.hpp"
 
+#include <filesystem>
 #include <string>
 
 namespace indgang {
@@ -12,6 +14,7 @@ namespace indgang {
 namespace {
 constexpr const char* kLastClock = "housekeeping.last_clock";     // internal, not a setting
 constexpr const char* kLastRefusal = "housekeeping.last_refusal";  // the clock last refused
+constexpr const char* kLastIntegrityCheck = "housekeeping.last_integrity_check";
 // A clock a few minutes behind is NTP stepping or two tools racing, not a jump.
 constexpr Instant kBackwardSlack = 10 * 60;
 
@@ -57,6 +60,21 @@ HousekeepingResult run_housekeeping(db::Db& db, Instant now) {
             tx.commit();
         }
         return r;
+    }
+    // A file too big for integrity_check at every open (store.hpp) gets it once a day here, before
+    // anything is written: a damaged index must not let a slot be booked twice for long.
+    {
+        std::error_code ec;
+        const auto bytes = db.path() == ":memory:" ? 0 : std::filesystem::file_size(db.path(), ec);
+        const auto last = get_setting(db, kLastIntegrityCheck);
+        if (!ec && bytes > db::kFullCheckBytes && (!last || std::stoll(*last) + 86400 <= now)) {
+            const std::string check = db::integrity_check(db);
+            if (check != "ok")
+                throw db::StoreError(db::StoreError::Kind::Corrupt,
+                                     db.path() + " failed its integrity check: " + check);
+            set_setting(db, kLastIntegrityCheck, std::to_string(now));
+            r.integrity_checked = true;
+        }
     }
     db::Transaction tx(db);
     r.marked_missed = mark_missed(db, now);

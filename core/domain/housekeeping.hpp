@@ -14,6 +14,7 @@ namespace indgang {
 
 struct HousekeepingResult {
     bool ran = false;
+    bool integrity_checked = false;  // the daily full check of a file too big to check at open
     std::string refused;           // why not, in plain words; empty when it ran
     int marked_missed = 0;
     int nicknames_erased = 0;
