@@ -6,9 +6,19 @@
 #include "core/report/period.hpp"
 #include "core/upload/target.hpp"
 
+#include "core/text/staff_text.hpp"
+
 #include <imgui.h>
 
 namespace indgang::admin::gui {
+
+using text::st;
+using text::st_fill;
+
+// ST_ marks a string for the staff catalog (scripts/extract-pot.sh); st() translates it.
+#define ST_(text) text
+// Outbox states as core/upload stores them.
+[[maybe_unused]] static const char* const kOutboxStates[] = {ST_("pending"), ST_("sending"), ST_("delivered"), ST_("failed")};
 
 // Sends due bundles on a worker with its own connection (a connection belongs to one thread);
 // the result comes back through the main-thread queue.
@@ -21,17 +31,17 @@ static void send_now(State& s, Instant now) {
         std::string message;
         bool error = false;
         try {
-            if (config.empty()) throw std::runtime_error("no upload target yet: set one on the Settings tab");
+            if (config.empty()) throw std::runtime_error(st("No upload target yet: set one on the Settings tab."));
             const upload::UploadTarget target = upload::load_target(config);
             auto db = db::open_store(db_path);
             upload::OutboxOptions options;
             options.ignore_schedule = true;
             const auto run = upload::run_outbox(*db, target, now, options);
-            message = std::to_string(run.delivered) + " delivered, " + std::to_string(run.still_pending) +
-                      " still pending";
+            message = st_fill("{delivered} delivered, {pending} still waiting", {{"delivered", std::to_string(run.delivered)},
+                                                                                 {"pending", std::to_string(run.still_pending)}});
             for (const auto& a : run.attempts)
                 if (a.outcome != upload::Outcome::Delivered) {
-                    message += ": " + a.message;
+                    message += ": " + std::string(st(a.message.c_str()));
                     error = true;
                     break;
                 }
@@ -48,26 +58,26 @@ static void send_now(State& s, Instant now) {
 }
 
 void draw_upload(State& s, Instant now) {
-    section("Monthly extract for the municipality");
-    ImGui::TextWrapped("The extract holds counts only: bookings by service and status, no-show rates, "
-                       "walk-ins and feedback with small groups hidden. No nicknames, codes or times.");
+    section(st("Monthly extract for the municipality"));
+    text_wrapped(st("The extract holds counts only: bookings by service and status, no-show rates, "
+                    "walk-ins and feedback with small groups hidden. No nicknames, codes or times."));
     const std::string last_month = report::month_of(add_days(report::month_of(s.tz.today(now)).first, -1)).label;
-    if (ImGui::Button(("Make the extract for " + last_month + "###export").c_str()))
+    if (button(st_fill("Make the extract for {month}", {{"month", last_month}}) + "###export"))
         act(s, [&s, last_month, now] {
             const auto q = exporting::export_bundle(*s.db, s.site_id, last_month, now);
-            set_status(s, q.reused ? "That extract was already queued; nothing new."
-                                   : "Extract " + last_month + " queued for upload.");
+            set_status(s, q.reused ? std::string(st("That extract was already queued; nothing new."))
+                                   : st_fill("The extract for {month} is queued for upload.", {{"month", last_month}}));
         });
     ImGui::SameLine();
     ImGui::BeginDisabled(s.sending);
-    if (ImGui::Button(s.sending ? "Sending…###send" : "Send now###send")) send_now(s, now);
+    if (button(std::string(s.sending ? st("Sending…") : st("Send now")) + "###send")) send_now(s, now);
     ImGui::EndDisabled();
 
-    section("Outbox");
-    if (s.outbox.empty()) ImGui::TextDisabled("Nothing queued yet.");
+    section(st("Outbox"));
+    if (s.outbox.empty()) text_disabled(st("Nothing queued yet."));
     if (!s.outbox.empty() &&
         ImGui::BeginTable("outbox", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        for (const char* h : {"Period", "State", "Tries", "Last message", "Digest"}) ImGui::TableSetupColumn(h);
+        for (const char* h : {ST_("Period"), ST_("State"), ST_("Tries"), ST_("Last message"), ST_("Digest")}) column(st(h));
         ImGui::TableHeadersRow();
         for (const auto& b : s.outbox) {
             ImGui::TableNextRow();
@@ -77,11 +87,11 @@ void draw_upload(State& s, Instant now) {
             const ImVec4 colour = b.state == "delivered" ? ImVec4(0.1f, 0.5f, 0.2f, 1)
                                   : b.state == "failed"  ? ImVec4(0.8f, 0.2f, 0.1f, 1)
                                                          : ImGui::GetStyleColorVec4(ImGuiCol_Text);
-            ImGui::TextColored(colour, "%s", b.state.c_str());
+            text_coloured(colour, st(b.state.c_str()));
             ImGui::TableNextColumn();
             ImGui::Text("%d", b.attempts);
             ImGui::TableNextColumn();
-            ImGui::TextWrapped("%s", b.last_message.c_str());
+            text_wrapped(st(b.last_message.c_str()));
             ImGui::TableNextColumn();
             ImGui::Text("%.12s…", b.sha256.c_str());
         }
