@@ -24,6 +24,11 @@ DrawnItem last_item(DrawnItem::Kind kind, const std::string& label) {
     d.label = s.visible;
     d.min = ImGui::GetItemRectMin();
     d.max = ImGui::GetItemRectMax();
+    d.visible = ImGui::IsItemVisible() && d.max.y <= ImGui::GetWindowPos().y + ImGui::GetWindowHeight();
+    if (!d.id.empty() && d.id == drawn().scroll_to) {
+        ImGui::SetScrollHereY(0.5f);
+        drawn().scroll_to.clear();
+    }
     return d;
 }
 

@@ -23,6 +23,7 @@ struct DrawnItem {
     size_t buffer_size = 0;
     int* number = nullptr;     // Number, Choice: the value a script may set
     int choices = 0;           // Choice: how many entries
+    bool visible = true;       // inside the scrolled area (a click off it would hit nothing)
 };
 
 class DrawnItems {
@@ -35,6 +36,8 @@ public:
     // Every visible string drawn since the start (for the untranslated-text scan).
     const std::set<std::string>& seen() const { return seen_; }
     std::string dump() const;
+    // A script asks for a widget below the fold: the wrapper scrolls to it the next frame.
+    std::string scroll_to;
 
 private:
     std::vector<DrawnItem> items_;

@@ -1,6 +1,7 @@
 // The staff gate: the PIN before the window shows anything (Argon2id, the kiosk's lockout). On a
 // database without a PIN, the first person chooses one, twice; from then on it is asked for.
 #include "staff_clock.hpp"
+#include "staff_errors.hpp"
 #include "views.hpp"
 
 #include "core/domain/staff_pin.hpp"
@@ -50,7 +51,7 @@ void draw_gate(State& s, Instant now) {
         act(s, [&s, first, now] {
             if (first) {
                 if (std::string(s.gate_pin) != s.gate_pin_again)
-                    throw DomainError(ErrorCode::Invalid, st("The two PINs are not the same."));
+                    throw StaffError(st("The two PINs are not the same."));
                 set_staff_pin(*s.db, s.gate_pin);
                 open_gate(s);
                 set_status(s, st("The staff PIN is chosen. Keep it among staff."));

@@ -5,11 +5,13 @@
 #include "core/feedback/form.hpp"
 #include "core/report/period.hpp"
 #include "core/report/render.hpp"
+#include "core/text/catalog.hpp"
 #include "core/text/staff_text.hpp"
 
 #include <imgui.h>
 
 #include <cstdio>
+#include <memory>
 
 // ST_ marks a string for the staff catalog (scripts/extract-pot.sh); st() translates it.
 #define ST_(text) text
@@ -21,6 +23,25 @@ using text::st_fill;
 
 // Row labels core/report gives in English; listed so the staff catalog carries them.
 [[maybe_unused]] static const char* const kReportLabels[] = {ST_("All"), ST_("Not stated")};
+
+// The feedback form's questions and answers are visitor-catalog msgids (English); staff read
+// them in the staff language through the visitor catalog of that language.
+static const char* form_text(const std::string& msgid) {
+    static const std::unique_ptr<text::Catalog> visitor = []() -> std::unique_ptr<text::Catalog> {
+        if (text::staff_language() == "en") return nullptr;
+        try {
+            return std::make_unique<text::Catalog>(text::Catalog::load_po(
+                std::string(INDGANG_SOURCE_DIR) + "/i18n/" + text::staff_language() + ".po"));
+        } catch (const std::exception&) {
+            return nullptr;   // the English question is better than no report
+        }
+    }();
+    if (!visitor) return msgid.c_str();
+    const auto& entries = visitor->entries();
+    auto it = entries.find(std::string_view(msgid));
+    if (it == entries.end() || it->second.empty() || it->second[0].empty()) return st(msgid.c_str());
+    return it->second[0].c_str();
+}
 
 static std::string cell(const report::Count& c, int min_cell) { return report::format_count(c, min_cell); }
 
@@ -59,19 +80,19 @@ static void draw_feedback(const report::Report& r) {
                  {{"n", cell(f.responses, r.min_cell)}, {"min", std::to_string(r.min_cell)}}));
     for (const auto& q : f.questions) {
         ImGui::Spacing();
-        text_wrapped(q.text);
+        text_wrapped(form_text(q.text));
         const int columns = static_cast<int>(q.answers.size()) + 3;
         if (!ImGui::BeginTable(q.key.c_str(), columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
             continue;
         column(st("Group"));
         column(st("Answers"));
-        for (const auto& label : q.answer_labels) column(label);
+        for (const auto& label : q.answer_labels) column(form_text(label));
         column(st("Mean"));
         ImGui::TableHeadersRow();
         for (const auto& row : q.rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
-            text(st(row.label.c_str()));   // "All" and "Not stated" come from the core in English
+            text(form_text(row.label));   // answers, and "All"/"Not stated" from the core in English
             ImGui::TableNextColumn();
             text(cell(row.n, r.min_cell));
             for (const auto& c : row.cells) {

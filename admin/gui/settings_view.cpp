@@ -1,4 +1,5 @@
 // The Settings tab: the staff PIN and every row of the settings table, each with its range.
+#include "staff_errors.hpp"
 #include "views.hpp"
 
 #include "core/domain/settings.hpp"
@@ -95,7 +96,7 @@ static void draw_setting(State& s, SettingRow& row) {
                 set_setting_checked(*s.db, key, value);
             } catch (const DomainError& e) {
                 const SettingSpec* sp = find_setting_spec(key);
-                throw DomainError(e.code, st_fill("Not saved: allowed is {range}.", {{"range", sp ? range_text(*sp) : ""}}));
+                throw StaffError(st_fill("Not saved: allowed is {range}.", {{"range", sp ? range_text(*sp) : ""}}));
             }
             set_status(s, st("The setting is saved."));
         });

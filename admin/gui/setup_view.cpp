@@ -1,5 +1,6 @@
 // First run on an empty database: the centre, its address, opening hours and the first session,
 // in one form, instead of an error. The standard services are added with the centre.
+#include "staff_errors.hpp"
 #include "views.hpp"
 
 #include "core/db/sqlite.hpp"
@@ -36,7 +37,7 @@ void draw_setup(State& s, Instant now) {
             Site site;
             site.name = f.name;
             site.address = f.address;
-            if (site.name.empty()) throw DomainError(ErrorCode::Invalid, st("The centre needs a name."));
+            if (site.name.empty()) throw StaffError(st("The centre needs a name."));
             site.hours = hours_from(f.hours);
             // One transaction: a session the core refuses leaves no half-made centre behind.
             db::Transaction tx(*s.db);

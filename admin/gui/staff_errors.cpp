@@ -74,6 +74,7 @@ static const char* code_text(ErrorCode c) {
 }
 
 std::string error_text(const std::exception& e, const TimeZone& tz) {
+    if (dynamic_cast<const StaffError*>(&e)) return e.what();
     if (const auto* d = dynamic_cast<const DomainError*>(&e)) {
         if (d->code == ErrorCode::NotYet && d->when)
             return st_fill("A no-show can only be marked from {time}, once the time has ended.",

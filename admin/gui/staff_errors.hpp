@@ -8,7 +8,15 @@
 #include <exception>
 #include <string>
 
+#include "core/domain/model.hpp"
+
 namespace indgang::admin::gui {
+
+// A refusal the window itself words, already in the staff language.
+class StaffError : public DomainError {
+public:
+    explicit StaffError(const std::string& what) : DomainError(ErrorCode::Invalid, what) {}
+};
 
 std::string error_text(const std::exception& e, const TimeZone& tz);
 // A warning from check_session() (English, may carry times): translated when fixed, else the

@@ -64,10 +64,10 @@ std::vector<OpeningHours> hours_from(const HoursRow (&rows)[7]) {
         if (!row.open) continue;
         const auto from = read_time(row.from), to = read_time(row.to);
         if (!from || !to)
-            throw DomainError(ErrorCode::Invalid, st_fill("The opening hours for {weekday} must be times like 9.00 and 16.00.",
+            throw StaffError(st_fill("The opening hours for {weekday} must be times like 9.00 and 16.00.",
                                                           {{"weekday", weekday_text(wd + 1)}}));
         if (*to <= *from)
-            throw DomainError(ErrorCode::Invalid, st_fill("On {weekday} the centre must close after it opens.",
+            throw StaffError(st_fill("On {weekday} the centre must close after it opens.",
                                                           {{"weekday", weekday_text(wd + 1)}}));
         hours.push_back({wd + 1, *from, *to});
     }
@@ -78,13 +78,13 @@ Session session_from(const State& s, const SessionForm& f, Instant now) {
     Session v;
     v.site_id = s.site_id;
     if (f.service_index < 0 || f.service_index >= static_cast<int>(s.services.size()))
-        throw DomainError(ErrorCode::Invalid, st("Choose a service."));
+        throw StaffError(st("Choose a service."));
     v.service_id = s.services[static_cast<size_t>(f.service_index)].id;
     v.caseworker = f.caseworker;
-    if (v.caseworker.empty()) throw DomainError(ErrorCode::Invalid, st("Write the caseworker's first name."));
+    if (v.caseworker.empty()) throw StaffError(st("Write the caseworker's first name."));
     const auto from = read_time(f.from), to = read_time(f.to);
-    if (!from || !to) throw DomainError(ErrorCode::Invalid, st("Times look like 10.00."));
-    if (*to <= *from) throw DomainError(ErrorCode::Invalid, st("The session must end after it starts."));
+    if (!from || !to) throw StaffError(st("Times look like 10.00."));
+    if (*to <= *from) throw StaffError(st("The session must end after it starts."));
     v.start_minute = *from;
     v.end_minute = *to;
     v.slot_minutes = f.slot_minutes;
@@ -92,15 +92,15 @@ Session session_from(const State& s, const SessionForm& f, Instant now) {
     v.walkin_minutes = f.walkin_minutes;
     v.walkin_only = f.walkin_only;
     if (v.slot_minutes < 5 || v.slot_minutes > 240)
-        throw DomainError(ErrorCode::Invalid, st("A time lasts between 5 and 240 minutes."));
+        throw StaffError(st("A time lasts between 5 and 240 minutes."));
     const auto date = read_date(f.date);
-    if (f.date[0] && !date) throw DomainError(ErrorCode::Invalid, st("Dates look like 1.12.2026."));
+    if (f.date[0] && !date) throw StaffError(st("Dates look like 1.12.2026."));
     const Date today = s.tz.today(now);
     if (f.weekly) {
         v.weekday = f.weekday_index + 1;
         v.first_date = date ? *date : today;
     } else {
-        if (!date) throw DomainError(ErrorCode::Invalid, st("A one-off session needs a date, like 1.12.2026."));
+        if (!date) throw StaffError(st("A one-off session needs a date, like 1.12.2026."));
         v.first_date = *date;
     }
     const SessionCheck c = check_session(*s.db, v, now, f.editing);
@@ -108,11 +108,11 @@ Session session_from(const State& s, const SessionForm& f, Instant now) {
         // The core's reasons carry names and times; say the commonest ones in the staff language.
         const std::string& e = c.errors.front();
         if (e.find("in the past") != std::string::npos)
-            throw DomainError(ErrorCode::Invalid, st("The date has passed. Choose today or later."));
+            throw StaffError(st("The date has passed. Choose today or later."));
         if (e.find("too short") != std::string::npos)
-            throw DomainError(ErrorCode::Invalid, st("The session is too short for one time; make it longer or walk-ins only."));
+            throw StaffError(st("The session is too short for one time; make it longer or walk-ins only."));
         if (e.find("already has session") != std::string::npos)
-            throw DomainError(ErrorCode::Invalid, st_fill("{name} already has a session at that time.", {{"name", v.caseworker}}));
+            throw StaffError(st_fill("{name} already has a session at that time.", {{"name", v.caseworker}}));
         throw DomainError(ErrorCode::Invalid, e);
     }
     return v;
@@ -180,7 +180,7 @@ static void load_form(State& s, const Session& v) {
 static Date field_date_or_today(const State& s, const char* field, Instant now) {
     if (!field[0]) return s.tz.today(now);
     if (auto d = read_date(field)) return *d;
-    throw DomainError(ErrorCode::Invalid, st("Dates look like 1.12.2026."));
+    throw StaffError(st("Dates look like 1.12.2026."));
 }
 
 static void save_edit(State& s, Instant now, OnConflict on_conflict) {
@@ -202,7 +202,7 @@ static void draw_sessions(State& s, Instant now) {
     section(st("Sessions"));
     if (s.sessions.empty()) text_disabled(st("No sessions yet. Add the first one below."));
     if (!s.sessions.empty() &&
-        ImGui::BeginTable("sessions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
+        ImGui::BeginTable("sessions", 5, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit)) {
         column(st("Service"));
         column(st("Caseworker"));
         column(st("When"));
@@ -220,7 +220,7 @@ static void draw_sessions(State& s, Instant now) {
             ImGui::TableNextColumn();
             text(v.caseworker);
             ImGui::TableNextColumn();
-            text_wrapped(when(v));
+            text(when(v));
             ImGui::TableNextColumn();
             text(minute_text(v.start_minute) + "–" + minute_text(v.end_minute) + ", " +
                  (v.walkin_only ? std::string(st("walk-ins only"))
@@ -254,7 +254,7 @@ static void draw_sessions(State& s, Instant now) {
                             delete_session(*s.db, id);
                         } catch (const DomainError& e) {
                             if (e.code == ErrorCode::NotFound) throw;
-                            throw DomainError(e.code, st("The session has had bookings, so it cannot be deleted. End it instead."));
+                            throw StaffError(st("The session has had bookings, so it cannot be deleted. End it instead."));
                         }
                         set_status(s, st("The session is deleted."));
                     });
@@ -296,7 +296,7 @@ static void draw_dates(State& s, Instant now) {
     if (button(st("Restore this date") + std::string("###restore_date")))
         act(s, [&s, id = v.id, now] {
             const auto d = read_date(s.session_date);
-            if (!d) throw DomainError(ErrorCode::Invalid, st("Dates look like 1.12.2026."));
+            if (!d) throw StaffError(st("Dates look like 1.12.2026."));
             show_to_tell(s, st_fill("{date} is on again. Tell these visitors their time holds after all:",
                                     {{"date", day_text(s.tz, *d)}}),
                          restore_session_date(*s.db, id, *d, now));
@@ -417,7 +417,7 @@ static void draw_services(State& s) {
                 Service changed = v;
                 changed.name = name;
                 changed.description = desc;
-                if (changed.name.empty()) throw DomainError(ErrorCode::Invalid, st("A service needs a name."));
+                if (changed.name.empty()) throw StaffError(st("A service needs a name."));
                 update_service(*s.db, changed);
                 set_status(s, st_fill("{name} is saved.", {{"name", name}}));
             });
@@ -449,7 +449,7 @@ static void draw_site(State& s) {
             Site v = s.site;
             v.name = s.site_name;
             v.address = s.site_address;
-            if (v.name.empty()) throw DomainError(ErrorCode::Invalid, st("The centre needs a name."));
+            if (v.name.empty()) throw StaffError(st("The centre needs a name."));
             update_site(*s.db, v);
             set_status(s, st("The centre is saved."));
         });

@@ -119,7 +119,7 @@ static void draw_bookings(State& s, Instant now) {
     section(st("Bookings"));
     if (s.bookings.empty()) text_disabled(st("No bookings on this day."));
     if (s.bookings.empty() ||
-        !ImGui::BeginTable("bookings", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
+        !ImGui::BeginTable("bookings", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit))
         return;
     column(st("Time"));
     column(st("With"));

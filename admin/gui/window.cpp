@@ -66,6 +66,7 @@ static void draw_confirm(State& s) {
     if (!ImGui::BeginPopupModal((std::string(st("Are you sure?")) + "###confirm").c_str(), nullptr,
                                 ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
         return;
+    drawn().add({DrawnItem::Kind::Text, "", st("Are you sure?"), {}, {}});
     text_wrapped(s.confirm.question);
     ImGui::Spacing();
     if (button(s.confirm.yes + "###confirm_yes")) {

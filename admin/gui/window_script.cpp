@@ -84,6 +84,11 @@ void WindowScript::after_frame(State& s, SDL_Renderer* renderer, int w, int h, s
                 if (++waited_ > 30) fail(item ? "that widget is not a button" : "no such button");
                 return;
             }
+            if (!item->visible) {   // scrolled out of sight: bring it into view first
+                drawn().scroll_to = item->id;
+                if (++waited_ > 30) fail("the button stays out of sight");
+                return;
+            }
             x_ = (item->min.x + item->max.x) / 2;
             y_ = (item->min.y + item->max.y) / 2;
             phase_ = 1;

@@ -40,7 +40,7 @@ const char* const kEnglishWords[] = {
     "the", "and", "of", "with", "is", "are", "you", "your", "this", "that", "booking(s)", "save",
     "cancel", "cancelled", "delete", "add", "today", "settings", "session", "sessions", "visitor",
     "visitors", "walk-in", "walk-ins", "seen", "no-show", "service", "services", "report", "reports",
-    "timetable", "opening", "hours", "closed", "change", "undo", "wrong", "choose", "show", "send",
+    "timetable", "opening", "hours", "closed", "change", "undo", "wrong", "choose", "show",
     "nothing", "queued", "every", "week", "once", "from", "until", "date", "name", "address", "left",
     "waiting", "booked", "checked", "code", "nickname", "status", "feedback", "period", "yet",
 };

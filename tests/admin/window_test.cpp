@@ -96,7 +96,7 @@ TEST_CASE("a week of timetable and front-desk work through the window") {
     // Thursdays and a one-off on Friday.
     w.ok(std::string(kUnlock) +
              "expect tirsdag 1. december\n"
-             "fill nick Ravn\nclick book_1_600\nexpect Bestilt 10.00\n"
+             "fill nick Ravn\nclick book_1_600\nexpect Booket kl. 10.00\n"
              "click book_1_620\n"
              "tab timetable\n"
              "set svc 1\nfill cw Jonas\nset wd 3\nfill from 13.00\nfill to 15.00\nclick walkin_only\n"
