@@ -18,10 +18,13 @@ using text::st_fill;
 // The allowed values in the staff language (setting_range_text() is the CLI's English).
 static std::string range_text(const SettingSpec& spec) {
     switch (spec.type) {
-        case SettingType::Integer:
-            return st_fill("{min}–{max} {unit}", {{"min", std::to_string(spec.min)},
-                                                   {"max", std::to_string(spec.max)},
-                                                   {"unit", *spec.unit ? st(spec.unit) : ""}});
+        case SettingType::Integer: {
+            std::string r = st_fill("{min}–{max} {unit}", {{"min", std::to_string(spec.min)},
+                                                           {"max", std::to_string(spec.max)},
+                                                           {"unit", *spec.unit ? st(spec.unit) : ""}});
+            while (!r.empty() && r.back() == ' ') r.pop_back();   // a count without a unit
+            return r;
+        }
         case SettingType::Boolean: return st("on or off");
         case SettingType::Text: return st("text");
         case SettingType::Language: return st("a language code, e.g. da");
