@@ -2,6 +2,7 @@
 // the languages (which exist, which are reviewed, which can read aloud).
 #include "commands.hpp"
 
+#include "core/install/data_dir.hpp"
 #include "core/text/catalog.hpp"
 #include "core/text/catalog_check.hpp"
 #include "core/text/glyphs.hpp"
@@ -18,10 +19,18 @@ namespace indgang::admin {
 namespace {
 
 struct I18nOptions {
-    std::string dir = INDGANG_SOURCE_DIR "/i18n";
+    std::string dir;          // "" = the installed catalogs (install::i18n_dir())
     std::string source_root;  // "" = the i18n dir's parent
     std::vector<std::string> langs;
 };
+
+// The installed catalogs unless --i18n names others; resolved only when a command runs, so a
+// broken install does not stop the rest of the tool.
+I18nOptions resolved(const I18nOptions& o) {
+    I18nOptions r = o;
+    if (r.dir.empty()) r.dir = install::i18n_dir();
+    return r;
+}
 
 void run_check(const Context& ctx, const I18nOptions& o) {
     text::CatalogCheckOptions opt;
@@ -105,21 +114,21 @@ void add_i18n_commands(CLI::App& app, Context& ctx) {
     auto opts = std::make_shared<I18nOptions>();
     CLI::App* i18n = app.add_subcommand("i18n", "Translations: check the catalogs, list languages, glyphs");
     i18n->require_subcommand(1);
-    i18n->add_option("--i18n", opts->dir, "Folder with languages.json, indgang.pot and <lang>.po")
-        ->capture_default_str();
+    i18n->add_option("--i18n", opts->dir, "Folder with languages.json, indgang.pot and <lang>.po "
+                                          "(default: the installed catalogs)");
 
     CLI::App* check = i18n->add_subcommand(
         "check", "Fail (exit 1) on a string missing from a catalog, differing placeholders, a glyph "
                  "no font has, a button label too long, or a wrong Plural-Forms rule");
     check->add_option("--source", opts->source_root, "Source tree the .pot refers to (default: parent of --i18n)");
-    check->callback([&ctx, opts] { run_check(ctx, *opts); });
+    check->callback([&ctx, opts] { run_check(ctx, resolved(*opts)); });
 
     i18n->add_subcommand("languages", "List languages: direction, keyboard, read-aloud, review, completeness")
-        ->callback([&ctx, opts] { run_languages(ctx, *opts); });
+        ->callback([&ctx, opts] { run_languages(ctx, resolved(*opts)); });
 
     CLI::App* glyphs = i18n->add_subcommand("glyphs", "Code points the font atlas needs and which font draws them");
     glyphs->add_option("--lang", opts->langs, "Only these languages (repeatable; default all)");
-    glyphs->callback([&ctx, opts] { run_glyphs(ctx, *opts); });
+    glyphs->callback([&ctx, opts] { run_glyphs(ctx, resolved(*opts)); });
 }
 
 }  // namespace indgang::admin

@@ -7,6 +7,7 @@
 #include "core/domain/civil_time.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/feedback/submit.hpp"
+#include "core/install/data_dir.hpp"
 #include "core/report/aggregate.hpp"
 #include "core/report/render.hpp"
 #include "core/text/catalog.hpp"
@@ -49,11 +50,6 @@ void write_file(const std::string& path, const std::string& bytes) {
     if (ec) throw std::runtime_error("could not write " + path + ": " + ec.message());
 }
 
-std::string i18n_dir() {
-    const char* env = std::getenv("INDGANG_SOURCE_DIR");
-    return std::string(env && *env ? env : INDGANG_SOURCE_DIR) + "/i18n";
-}
-
 }  // namespace
 
 void add_report_commands(CLI::App& app, Context& ctx) {
@@ -87,7 +83,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
             ro.lang = args->lang;
             ro.decimal_comma = args->lang == "da";
             std::shared_ptr<text::Catalog> catalog;
-            const std::string po = i18n_dir() + "/" + args->lang + ".po";
+            const std::string po = install::i18n_dir() + "/" + args->lang + ".po";
             if (args->lang != "en" && std::filesystem::exists(po)) {
                 catalog = std::make_shared<text::Catalog>(text::Catalog::load_po(po));
                 ro.tr = [catalog](std::string_view id) { return catalog->get(id); };

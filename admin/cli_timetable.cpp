@@ -6,6 +6,7 @@
 #include "core/domain/civil_time.hpp"
 #include "core/domain/demo_data.hpp"
 #include "core/domain/housekeeping.hpp"
+#include "core/domain/input_text.hpp"
 #include "core/domain/retention.hpp"
 #include "core/db/store.hpp"
 #include "core/domain/settings.hpp"
@@ -28,14 +29,23 @@ static std::vector<OpeningHours> parse_hours(const std::vector<std::string>& spe
         const auto dash = spec.find('-', space);
         if (space == std::string::npos || dash == std::string::npos)
             throw DomainError(ErrorCode::Invalid, "opening hours look like '1-5 09:00-16:00'");
-        std::string days = spec.substr(0, space);
+        const std::string days = spec.substr(0, space);
+        auto weekday_number = [&spec](const std::string& t) {
+            if (t.size() != 1 || t[0] < '1' || t[0] > '7')
+                throw DomainError(ErrorCode::Invalid, "'" + printable(spec) +
+                                                          "': weekdays are 1 (Monday) to 7 (Sunday), "
+                                                          "e.g. '1-5 09:00-16:00'");
+            return t[0] - '0';
+        };
         int from = 0, to = 0;
         if (auto d = days.find('-'); d != std::string::npos) {
-            from = std::stoi(days.substr(0, d));
-            to = std::stoi(days.substr(d + 1));
+            from = weekday_number(days.substr(0, d));
+            to = weekday_number(days.substr(d + 1));
         } else {
-            from = to = std::stoi(days);
+            from = to = weekday_number(days);
         }
+        if (from > to)
+            throw DomainError(ErrorCode::Invalid, "'" + printable(spec) + "': the first weekday comes after the last");
         const int open = parse_time_arg(spec.substr(space + 1, dash - space - 1));
         const int close = parse_time_arg(spec.substr(dash + 1));
         for (int wd = from; wd <= to; ++wd) out.push_back({wd, open, close});
@@ -105,7 +115,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         auto* list = services->add_subcommand("list", "List services");
         list->add_flag("--all", all, "Include inactive services");
         list->callback([&ctx] {
-            auto db = ctx.open();
+            auto db = ctx.open_read();
             const auto v = list_services(*db, all);
             if (ctx.json) {
                 nlohmann::json j = nlohmann::json::array();
@@ -154,7 +164,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         auto* list = sessions->add_subcommand("list", "List sessions of a site");
         list->add_option("--site", site, "Site id");
         list->callback([&ctx] {
-            auto db = ctx.open();
+            auto db = ctx.open_read();
             const auto v = list_sessions(*db, resolve_site(*db, site));
             if (ctx.json) {
                 nlohmann::json j = nlohmann::json::array();
@@ -399,7 +409,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         slots->add_option("--date", date, "YYYY-MM-DD (default today)");
         slots->add_option("--service", service, "Only this service (key or id)");
         slots->callback([&ctx] {
-            auto db = ctx.open();
+            auto db = ctx.open_read();
             const Id s = resolve_site(*db, site);
             const TimeZone tz = site_timezone(*db, s);
             const Date d = date.empty() ? tz.today(ctx.now()) : parse_date_arg(date);
@@ -458,6 +468,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         set->callback([&ctx] {
             auto db = ctx.open();
             set_setting_checked(*db, key, value);
+            if (ctx.json) return print_json({{"key", key}, {"value", setting_value(*db, key).value}});
             std::cout << key << " = " << setting_value(*db, key).value << "\n";
         });
         auto* reset = setting->add_subcommand("reset", "Return a setting to its default");
@@ -465,6 +476,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         reset->callback([&ctx] {
             auto db = ctx.open();
             reset_setting(*db, key);
+            if (ctx.json) return print_json({{"key", key}, {"value", setting_value(*db, key).value}});
             std::cout << key << " = " << setting_value(*db, key).value << "\n";
         });
     }

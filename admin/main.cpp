@@ -3,15 +3,16 @@
 #include "commands.hpp"
 
 #include "core/db/store.hpp"
+#include "core/db/upgrade.hpp"
 #include "core/domain/booking.hpp"
 #include "core/domain/civil_time.hpp"
 #include "core/domain/housekeeping.hpp"
 #include "core/domain/timetable.hpp"
+#include "core/install/data_dir.hpp"
 #include "core/text/staff_text.hpp"
 
 #include <cstdio>
 #include <cstdlib>
-#include <filesystem>
 
 namespace indgang::admin {
 
@@ -41,8 +42,9 @@ Id resolve_site(db::Db& db, Id site) {
 }
 
 Id resolve_service(db::Db& db, const std::string& key_or_id) {
-    if (!key_or_id.empty() && key_or_id.find_first_not_of("0123456789") == std::string::npos)
-        return get_service(db, std::stoll(key_or_id)).id;
+    if (!key_or_id.empty() && key_or_id.size() <= 12 &&
+        key_or_id.find_first_not_of("0123456789") == std::string::npos)
+        return get_service(db, std::strtoll(key_or_id.c_str(), nullptr, 10)).id;
     return get_service_by_key(db, key_or_id).id;
 }
 
@@ -54,19 +56,6 @@ Date parse_date_arg(const std::string& s) {
 int parse_time_arg(const std::string& s) {
     if (auto m = parse_minute(s)) return *m;
     throw DomainError(ErrorCode::Invalid, text::st_fill("'{text}' is not a time (HH:MM)", {{"text", s}}));
-}
-
-// The staff catalog's folder: installed next to the binary (../share/indgang/i18n), else the
-// source tree's, as the kiosk finds its own.
-static std::string staff_i18n_dir() {
-    namespace fs = std::filesystem;
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const fs::path installed = exe.parent_path().parent_path() / "share" / "indgang" / "i18n";
-        if (fs::exists(installed / "staff")) return installed.string();
-    }
-    return std::string(INDGANG_SOURCE_DIR) + "/i18n";
 }
 
 }  // namespace indgang::admin
@@ -86,12 +75,13 @@ int main(int argc, char** argv) {
     // Staff read Danish; INDGANG_STAFF_LANG=en (or --staff-lang en) for English.
     std::string staff_lang = std::getenv("INDGANG_STAFF_LANG") ? std::getenv("INDGANG_STAFF_LANG") : "da";
     app.add_option("--staff-lang", staff_lang, "Language of staff messages and the staff window (da, en)");
-    app.parse_complete_callback([&staff_lang] { text::init_staff_text(admin::staff_i18n_dir(), staff_lang); });
+    app.parse_complete_callback([&staff_lang] { text::init_staff_text(install::i18n_dir(), staff_lang); });
     admin::add_timetable_commands(app, ctx);
     admin::add_booking_commands(app, ctx);
     admin::add_i18n_commands(app, ctx);
     admin::add_report_commands(app, ctx);
     admin::add_upload_commands(app, ctx);
+    admin::add_backup_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
@@ -100,6 +90,12 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "indgang-admin: %s\n", e.what());
         return 1;
     } catch (const db::StoreError& e) {
+        std::fprintf(stderr, "indgang-admin: %s\n", e.what());
+        if (e.kind == db::StoreError::Kind::TooNew)   // a downgrade: say which backup fits
+            std::fprintf(stderr, "indgang-admin: %s\n",
+                         db::downgrade_advice(ctx.db_path, db::default_backup_dir(ctx.db_path)).c_str());
+        return 3;
+    } catch (const db::BackupError& e) {
         std::fprintf(stderr, "indgang-admin: %s\n", e.what());
         return 3;
     } catch (const db::Error& e) {

@@ -6,6 +6,7 @@
 
 #include "core/domain/civil_time.hpp"
 #include "core/domain/demo_data.hpp"
+#include "core/install/data_dir.hpp"
 
 #include <CLI/CLI.hpp>
 
@@ -16,21 +17,6 @@
 
 namespace fs = std::filesystem;
 using namespace indgang::kiosk;
-
-namespace {
-
-std::string default_i18n_dir() {
-    // Installed next to the binary (../share/indgang/i18n), else the source tree's i18n/.
-    std::error_code ec;
-    const fs::path exe = fs::read_symlink("/proc/self/exe", ec);
-    if (!ec) {
-        const fs::path installed = exe.parent_path().parent_path() / "share" / "indgang" / "i18n";
-        if (fs::exists(installed / "languages.json")) return installed.string();
-    }
-    return std::string(INDGANG_SOURCE_DIR) + "/i18n";
-}
-
-}  // namespace
 
 int main(int argc, char** argv) {
     CLI::App cli{"Indgang kiosk: book a time, check in, take a number"};
@@ -51,9 +37,19 @@ int main(int argc, char** argv) {
     cli.add_flag("--bench", p.print_timings, "print first-frame time, per-frame CPU and peak RSS at exit");
     cli.add_option("--run-seconds", p.run_seconds, "leave after this many seconds and print the CPU used");
     cli.add_flag("--full-redraw", p.full_redraw, "draw every changed frame whole instead of only what changed");
+    bool opening_hours = false;
+    cli.add_flag("--opening-hours", opening_hours,
+                 "scripted runs: show the closed screen outside opening hours, as the real kiosk always does");
     CLI11_PARSE(cli, argc, argv);
 
-    if (k.i18n_dir.empty()) k.i18n_dir = default_i18n_dir();
+    if (k.i18n_dir.empty()) {
+        try {
+            k.i18n_dir = indgang::install::i18n_dir();
+        } catch (const std::exception& e) {
+            std::fprintf(stderr, "indgang-kiosk: %s\n", e.what());
+            return 2;
+        }
+    }
     if (!size.empty()) {
         if (std::sscanf(size.c_str(), "%dx%d", &p.width, &p.height) != 2 || p.width < 320 || p.height < 320) {
             std::fprintf(stderr, "indgang-kiosk: --size wants WxH, e.g. 1920x1080\n");
@@ -98,6 +94,9 @@ int main(int argc, char** argv) {
         p.start_now = indgang::demo_showcase_time(indgang::now_utc());
     }
     if (p.screenshots_dir.empty()) p.screenshots_dir = ".";
+    // Scripted runs (tests, the tour, benchmarks) drive flows at fixed times, the tour at any hour
+    // a newcomer runs it: they see the closed screen only when they ask for it.
+    k.opening_hours = !p.scripted || opening_hours;
 
     KioskApp app(k);
     const int rc = run_platform(app, p);

@@ -19,6 +19,10 @@ PACKAGES=(
   gettext libgettextpo-dev
   openssl
   nginx openssh-server
+  # Packaging and the kiosk box: the .deb (debhelper, lintian), the watchdog (libsystemd's
+  # sd_notify), and the kiosk session as the unit runs it (cage, Xwayland), screenshotted by grim.
+  debhelper lintian libsystemd-dev
+  cage xwayland grim
 )
 
 PACKAGES+=("$@")

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command (2) of the README: install what is needed, build everything, run every test — once in a
-# normal build and once with AddressSanitizer + UndefinedBehaviorSanitizer.
+# normal build and once with AddressSanitizer + UndefinedBehaviorSanitizer — then build the
+# Debian package and test it installed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -22,4 +23,9 @@ echo "== build and test (RelWithDebInfo) =="
 run_suite build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo
 echo "== build and test with ASan + UBSan =="
 run_suite build-test-asan -DCMAKE_BUILD_TYPE=Debug -DINDGANG_SANITIZE=ON
-echo "All tests passed (normal and sanitizer builds)."
+echo "== Debian package: built from a clean clone, lintian, then installed and run under cage =="
+# package.sh fails on any lintian error; package_test.sh installs it (as root; without root it
+# checks the files in a throwaway root only and says so), and purges it again.
+deb=$(scripts/package.sh)
+tests/deploy/package_test.sh "$deb" build-test/tests/deploy build-test/deploy
+echo "All tests passed (normal and sanitizer builds, the package)."

@@ -5,6 +5,7 @@
 #include "core/feedback/form.hpp"
 #include "core/report/period.hpp"
 #include "core/report/render.hpp"
+#include "core/install/data_dir.hpp"
 #include "core/text/catalog.hpp"
 #include "core/text/staff_text.hpp"
 
@@ -31,7 +32,7 @@ static const char* form_text(const std::string& msgid) {
         if (text::staff_language() == "en") return nullptr;
         try {
             return std::make_unique<text::Catalog>(text::Catalog::load_po(
-                std::string(INDGANG_SOURCE_DIR) + "/i18n/" + text::staff_language() + ".po"));
+                install::i18n_dir() + "/" + text::staff_language() + ".po"));
         } catch (const std::exception&) {
             return nullptr;   // the English question is better than no report
         }

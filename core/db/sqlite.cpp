@@ -1,5 +1,8 @@
 #include "core/db/sqlite.hpp"
 
+#include <cstdio>
+#include <filesystem>
+
 namespace indgang::db {
 
 static std::string message(sqlite3* db, int rc, std::string_view context) {
@@ -79,11 +82,33 @@ std::string Stmt::blob(int col) const {
     return p ? std::string(p, static_cast<size_t>(sqlite3_column_bytes(stmt_, col))) : std::string();
 }
 
+// A read-only open must write nothing, not even the -wal and -shm files SQLite creates next to a
+// WAL database. Without a -wal file no writer is connected (the last one removes it on close), so
+// the file is opened immutable: SQLite then takes no locks and creates no side files. With a -wal
+// file a writer is live, and the normal read-only open shares its -shm.
+static std::string read_only_uri(const std::string& path) {
+    std::string uri = "file:";
+    for (char c : path) {
+        if (c == '%' || c == '?' || c == '#') {
+            char buf[4];
+            std::snprintf(buf, sizeof buf, "%%%02X", static_cast<unsigned char>(c));
+            uri += buf;
+        } else {
+            uri += c;
+        }
+    }
+    uri += "?mode=ro";
+    std::error_code ec;
+    if (path != ":memory:" && !std::filesystem::exists(path + "-wal", ec)) uri += "&immutable=1";
+    return uri;
+}
+
 Db::Db(const std::string& path, Mode mode, int busy_timeout_ms) : mode_(mode), path_(path) {
-    const int flags = (mode == Mode::ReadOnly ? SQLITE_OPEN_READONLY
-                                              : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
+    const bool ro = mode == Mode::ReadOnly && path != ":memory:";
+    const int flags = (ro ? SQLITE_OPEN_READONLY | SQLITE_OPEN_URI : SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE) |
                       SQLITE_OPEN_NOMUTEX;
-    const int rc = sqlite3_open_v2(path.c_str(), &db_, flags, nullptr);
+    const std::string name = ro ? read_only_uri(path) : path;
+    const int rc = sqlite3_open_v2(name.c_str(), &db_, flags, nullptr);
     if (rc != SQLITE_OK) {
         std::string m = message(db_, rc, "open " + path);
         sqlite3_close(db_);

@@ -37,10 +37,15 @@ std::unique_ptr<Db> open_store(const std::string& path, Db::Mode mode) {
             throw StoreError(StoreError::Kind::Corrupt, path + " is damaged: " + e.what());
         throw StoreError(StoreError::Kind::Unavailable, e.what());
     }
-    // quick_check before any write; a damaged file is left exactly as it is.
+    // Checked before any write; a damaged file is left exactly as it is. A file small enough to
+    // check in well under a second gets the full integrity_check, which also compares every index
+    // with its table (quick_check does not: a damaged booking_one_per_slot would let a slot be
+    // booked twice). Larger files get quick_check here and the full check from housekeeping.
     std::string check;
     try {
-        Stmt s = db->prepare("PRAGMA quick_check");
+        std::error_code ec;
+        const auto bytes = path == ":memory:" ? 0 : std::filesystem::file_size(path, ec);
+        Stmt s = db->prepare(!ec && bytes <= kFullCheckBytes ? "PRAGMA integrity_check" : "PRAGMA quick_check");
         check = s.step() ? s.text(0) : "no result";
     } catch (const Error& e) {
         if (e.is_busy()) throw StoreError(StoreError::Kind::Unavailable, e.what());
@@ -72,6 +77,11 @@ std::unique_ptr<Db> open_store(const std::string& path, Db::Mode mode) {
         // value (an erased nickname) is zeroed in the page, not merely marked free.
         db->exec("PRAGMA secure_delete=ON");
         migrate(*db);
+    } else if (version < schema_version() && version > 0) {
+        throw StoreError(StoreError::Kind::TooNew,
+                         path + " is from an older Indgang (schema " + std::to_string(version) +
+                             "); open it once with a writing command to upgrade it, or read a copy "
+                             "with the version that wrote it");
     }
     return db;
 }

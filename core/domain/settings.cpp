@@ -59,6 +59,8 @@ constexpr SettingSpec kSpecs[] = {
     {"report.min_cell", T::Integer, "5", 3, 100,
      ST_("Smallest number shown in a report; smaller counts are hidden so nobody can be picked out")},
     {"upload.config", T::Path, "", 0, 0, ST_("The upload target file (owner-only), see docs/upload.md")},
+    {"backup.keep_days", T::Integer, "14", 1, 3650,
+     ST_("Nightly backups older than this are deleted; the newest is always kept"), ST_("days")},
 };
 }  // namespace
 

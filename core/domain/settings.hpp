@@ -54,6 +54,7 @@ inline constexpr const char* kNicknameDays = "retention.nickname_days";
 inline constexpr const char* kMaxClockJumpHours = "housekeeping.max_clock_jump_hours";
 inline constexpr const char* kMinCell = "report.min_cell";
 inline constexpr const char* kUploadConfig = "upload.config";
+inline constexpr const char* kBackupKeepDays = "backup.keep_days";
 }  // namespace settings_key
 
 // Checks `value` against the spec and returns it normalised ("on" → "1", " 15" refused).

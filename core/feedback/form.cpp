@@ -1,5 +1,7 @@
 #include "core/feedback/form.hpp"
 
+#include "core/install/data_dir.hpp"
+
 #include <nlohmann/json.hpp>
 
 #include <algorithm>
@@ -160,11 +162,7 @@ Form load_form(const std::string& path) {
     return parse_form(ss.str(), path);
 }
 
-std::string default_form_path() {
-    const char* env = std::getenv("INDGANG_SOURCE_DIR");
-    const std::string root = env && *env ? env : INDGANG_SOURCE_DIR;
-    return root + "/assets/forms/conversation.json";
-}
+std::string default_form_path() { return install::assets_dir() + "/forms/conversation.json"; }
 
 Form load_default_form() { return load_form(default_form_path()); }
 

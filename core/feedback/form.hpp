@@ -61,8 +61,7 @@ struct Form {
 Form parse_form(std::string_view json, const std::string& source = "form");
 Form load_form(const std::string& path);
 
-// assets/forms/conversation.json under $INDGANG_SOURCE_DIR (tests, scripts) or the source tree
-// the program was built from.
+// assets/forms/conversation.json in the data dir (core/install/data_dir.hpp).
 std::string default_form_path();
 Form load_default_form();
 

@@ -8,6 +8,7 @@
 
 #include "app/service_text.hpp"
 #include "core/db/store.hpp"
+#include "core/db/upgrade.hpp"
 #include "core/domain/booking.hpp"
 #include "core/domain/demo_data.hpp"
 #include "core/domain/housekeeping.hpp"
@@ -103,6 +104,8 @@ void KioskApp::open_db(Instant now) {
         // silently, unless asked to set up the demo.
         if (!opts_.demo && opts_.db_path != ":memory:" && !std::filesystem::exists(opts_.db_path))
             throw std::runtime_error("database file " + opts_.db_path + " does not exist");
+        if (std::filesystem::exists(db::restore_marker(opts_.db_path)))
+            throw std::runtime_error("a backup is being restored into " + opts_.db_path);
         db_ = db::open_store(opts_.db_path);
         if (opts_.demo) ensure_demo_data(*db_, now);
         housekeeping(now);
@@ -112,6 +115,10 @@ void KioskApp::open_db(Instant now) {
         failure_.clear();
         if (data_ && data_->paused && visitor_.screen != ScreenId::Staff) go(ScreenId::Paused, false);
         else if (visitor_.screen == ScreenId::OutOfOrder || visitor_.screen == ScreenId::Paused) reset_visitor();
+    } catch (const db::StoreError& e) {
+        // Older kiosk, newer database (a downgrade): the journal says which backup to restore.
+        if (e.kind != db::StoreError::Kind::TooNew) fail(e.what(), now);
+        else fail(std::string(e.what()) + ". " + db::downgrade_advice(opts_.db_path, db::default_backup_dir(opts_.db_path)), now);
     } catch (const std::exception& e) {
         fail(e.what(), now);
     }
@@ -238,6 +245,9 @@ bool KioskApp::tick(uint64_t ms, Instant now) {
     if (ms >= next_poll_ms_) {
         next_poll_ms_ = ms + kPollMs;
         try {
+            // `indgang-admin restore` raises this marker: let go of the database until it is done.
+            if (std::filesystem::exists(db::restore_marker(opts_.db_path)))
+                throw std::runtime_error("a backup is being restored into " + opts_.db_path);
             if (now >= next_housekeeping_) housekeeping(now);
             const int64_t v = db_->data_version();
             if (v != data_version_ || now / 60 != loaded_minute_) {
@@ -250,6 +260,7 @@ bool KioskApp::tick(uint64_t ms, Instant now) {
             return true;
         }
     }
+    if (closed_tick(ms, now)) redraw = true;
     if (visitor_.pin_locked_until && now >= visitor_.pin_locked_until) {
         visitor_.pin_locked_until = 0;   // the keypad opens again by itself
         visitor_.pin_message.clear();
@@ -260,7 +271,7 @@ bool KioskApp::tick(uint64_t ms, Instant now) {
     const ScreenId s = visitor_.screen;
     const bool resting = (s == ScreenId::Welcome && visitor_.back.empty() && data_ &&
                           visitor_.language == (opts_.language.empty() ? data_->default_language : opts_.language)) ||
-                         s == ScreenId::Paused || s == ScreenId::OutOfOrder;
+                         s == ScreenId::Paused || s == ScreenId::OutOfOrder || s == ScreenId::Closed;
     if (!resting && data_) {
         const uint64_t idle_ms = static_cast<uint64_t>(data_->idle_seconds) * 1000;
         const uint64_t since = ms - std::min(ms, last_input_ms_);
@@ -338,7 +349,8 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
     tap_guard_.frame(page_key(), in.ms, in.pointer_down);
     Intent intent = draw_screen(ui, in.now);
     if (!tap_guard_.accept()) intent = {};   // the tap was aimed at the previous page
-    if (!prompt_) read_aloud_frame(ui);
+    // The dimmed closed screen stays dark: its speaker button comes back with the first touch.
+    if (!prompt_ && !(visitor_.screen == ScreenId::Closed && closed_dim_drawn_)) read_aloud_frame(ui);
     if (prompt_) {
         // The screen underneath stays visible but cannot be used until the visitor answers.
         intent = draw_idle_prompt(ui, prompt_left_);
@@ -378,6 +390,7 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
         return draw_out_of_order(ui, since);
     }
     case ScreenId::Paused: return draw_paused(ui);
+    case ScreenId::Closed: return draw_closed_screen(ui, now);
     case ScreenId::Welcome: {
         WelcomeModel m;
         m.site_name = d ? d->site.name : "";

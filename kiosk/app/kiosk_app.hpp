@@ -5,6 +5,7 @@
 
 #include "app/live_data.hpp"
 #include "audio/read_aloud.hpp"
+#include "core/domain/opening_hours.hpp"
 #include "core/feedback/admission.hpp"
 #include "core/feedback/draft.hpp"
 #include "core/feedback/form.hpp"
@@ -27,6 +28,7 @@ struct KioskOptions {
     std::string i18n_dir;
     std::string language;               // --lang: overrides the default language
     int idle_seconds = 0;               // --idle-seconds: overrides the setting when > 0
+    bool opening_hours = true;          // outside the site's hours show "Closed" (app/closed_hours.cpp)
 };
 
 struct FrameInput {
@@ -141,6 +143,15 @@ private:
     uint64_t frame_ms_ = 0;
     TapGuard tap_guard_;
     std::vector<const feedback::Question*> feedback_questions() const;
+
+    // Outside opening hours (app/closed_hours.cpp).
+    bool closed_tick(uint64_t ms, Instant now);   // true when the screen must be redrawn
+    bool closed_dimmed(uint64_t ms) const;
+    Intent draw_closed_screen(Ui& ui, Instant now);
+    OpeningState opening_;
+    int opening_generation_ = -1;                 // generation_ the state was computed for
+    uint64_t closed_since_ms_ = 0;
+    bool closed_dim_drawn_ = false;
 
     // Read-aloud: the speaker button over every visitor screen.
     bool read_aloud_offered();

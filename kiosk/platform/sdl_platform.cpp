@@ -3,6 +3,7 @@
 // [SECTION] Event loop and idle policy
 // [SECTION] Scripted runs
 #include "platform/sdl_platform.hpp"
+#include "platform/watchdog.hpp"
 
 #include "app/script_runner.hpp"
 #include "core/domain/civil_time.hpp"
@@ -139,7 +140,9 @@ public:
 
 private:
     uint64_t now_ms() const { return scripted_ ? virtual_ms_ : SDL_GetTicks64(); }
-    Instant now() const { return base_now_ + static_cast<Instant>(scripted_ ? virtual_ms_ / 1000 : 0); }
+    // Scripted runs move a virtual clock; the real loop reads the wall clock every time (a kiosk
+    // runs for days: the Home clock, past slots and opening hours must move).
+    Instant now() const { return scripted_ ? base_now_ + static_cast<Instant>(virtual_ms_ / 1000) : now_utc(); }
     bool tick() { return app_.tick(now_ms(), now()); }
     bool render_frame(bool capture = false);
     void handle(const SDL_Event& e);
@@ -585,6 +588,8 @@ int Platform::run_interactive() {
     app_.start(now_ms(), now());
     render_frame();
     render_frame();
+    Watchdog watchdog;   // systemd's, when run by indgang-kiosk.service
+    watchdog.ready();
     const double idle_cpu0 = cpu_ms(), idle_wall0 = wall_ms();
     int extra = 0;   // a few frames after input so pressed/released states settle
     while (!quit_ && !app_.quit_requested()) {
@@ -598,6 +603,7 @@ int Platform::run_interactive() {
         if (extra > 0 || !queue_.empty() || away_next_ || dirty_) timeout = 0;
         if (gesture_armed_ && !gesture_fired_) timeout = std::min(timeout, 100);
         if (opts_.run_seconds > 0) timeout = std::min(timeout, 1000);
+        timeout = std::min(timeout, watchdog.max_sleep_ms(now_ms()));
         SDL_Event e;
         if (SDL_WaitEventTimeout(&e, timeout)) {
             handle(e);
@@ -608,7 +614,9 @@ int Platform::run_interactive() {
             const bool had_input = render_frame();
             extra = had_input ? 3 : std::max(0, extra - 1);
         }
+        watchdog.feed(now_ms());
     }
+    watchdog.stopping();
     return 0;
 }
 

@@ -23,6 +23,7 @@ const char* screen_name(ScreenId s) {
     case ScreenId::Paused: return "paused";
     case ScreenId::StaffPin: return "staff-pin";
     case ScreenId::Staff: return "staff";
+    case ScreenId::Closed: return "closed";
     }
     return "?";
 }

@@ -20,6 +20,7 @@ enum class ScreenId {
     WalkInService, WalkInTicket,
     FeedbackQuestion, FeedbackThanks,
     OutOfOrder, Paused, StaffPin, Staff,
+    Closed,                              // outside the site's opening hours
 };
 const char* screen_name(ScreenId s);   // "home", "book-time", … (used by scripts)
 
@@ -156,6 +157,13 @@ Intent draw_feedback_thanks(Ui& ui, const std::string& message);
 
 Intent draw_out_of_order(Ui& ui, const std::string& since);
 Intent draw_paused(Ui& ui);
+
+struct ClosedModel {
+    std::string site_name;
+    std::string reopens;         // "Open again tomorrow at 09:00"; "" when no opening is ahead
+    bool dimmed = false;         // nobody touched it for a while: dark, quiet
+};
+Intent draw_closed(Ui& ui, const ClosedModel& m);
 
 struct StaffPinModel {
     int digits = 0;

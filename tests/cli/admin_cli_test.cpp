@@ -446,4 +446,93 @@ TEST_CASE("another program's SQLite file: refused with a clear message") {
     CHECK(s.int64(0) == 1);   // no Indgang tables were added to it
 }
 
+TEST_CASE("honest figures from the command line: bad input refused plainly, reads write nothing") {
+    Cli cli;
+    cli.standard_setup();
+    // A database that would vanish on exit is refused for writing commands.
+    {
+        const Result r = cli.run({"sites", "add", "--name", "X"}, "2026-05-04T09:00", "", true, ":memory:");
+        CHECK(r.exit != 0);
+        CHECK(r.err.find("would lose every change") != std::string::npos);
+    }
+    // Broken UTF-8 in a name is refused with a message that shows the bytes, not the mojibake.
+    const Result utf = cli.fails({"sites", "add", "--name", "Kilde\xC3"});
+    CHECK(utf.err.find("not valid text") != std::string::npos);
+    CHECK(utf.err.find("\\xC3") != std::string::npos);
+    cli.fails({"services", "add", "--key", "housing", "--name", "Bolig\xFF"});
+    cli.fails({"sessions", "cancel-date", "--session", "1", "--date", "2026-05-05", "--reason", "syg\xC0\xAF"});
+    CHECK(cli.count("SELECT count(*) FROM site") == 1);
+    CHECK(cli.count("SELECT count(*) FROM service WHERE key = 'housing'") == 0);
+    // Opening hours with a bad weekday: a plain message, never a bare library word.
+    const Result hours = cli.fails({"sites", "add", "--name", "Y", "--hours", "x-5 09:00-16:00"});
+    CHECK(hours.err.find("stoi") == std::string::npos);
+    CHECK(hours.err.find("weekdays are 1") != std::string::npos);
+    const Result svc = cli.fails({"walk-in", "--service", "99999999999999999999"});
+    CHECK(svc.err.find("stoll") == std::string::npos);
+    // A nickname that is a CPR number is refused kindly.
+    const Result cpr = cli.fails({"book", "--session", "1", "--date", "2026-05-05", "--time", "10:00",
+                                  "--nickname", "010190-1234"});
+    CHECK(cpr.err.find("CPR") != std::string::npos);
+    // Settings: every declared setting listed with its default and range; bad values refused.
+    const json list = cli.run({"setting", "list"}).j();
+    CHECK(list.size() >= 20);
+    bool window = false;
+    for (const auto& row : list) {
+        CHECK(row.contains("default"));
+        CHECK(row.contains("range"));
+        if (row["key"] == "booking.window_days") {
+            window = true;
+            CHECK(row["default"] == "14");
+            CHECK(row["range"] == "1–90 days");
+        }
+    }
+    CHECK(window);
+    cli.fails({"setting", "set", "checkin.before_minutes", "-5"});
+    cli.fails({"setting", "set", "retention.nickname_days", "0"});
+    cli.fails({"setting", "set", "pinned_public_key", "x"});
+    CHECK(cli.run({"setting", "set", "kiosk.paused", "on"}).j()["value"] == "1");
+
+    // A read-only look at a copy writes nothing: same bytes, no -wal or -shm beside it.
+    cli.run({"book", "--session", "1", "--date", "2026-05-05", "--time", "10:20", "--nickname", "Bo"}).j();
+    const std::string copy = cli.db + ".copy";
+    std::filesystem::copy_file(cli.db, copy);
+    const std::string before = slurp(copy);
+    for (const auto& args : std::vector<std::vector<std::string>>{
+             {"today", "--date", "2026-05-05"}, {"sessions", "list"}, {"slots", "--date", "2026-05-05"},
+             {"setting", "list"}, {"sites", "list"}, {"closures", "list"}, {"history", "--booking", "1"}}) {
+        const Result r = cli.run(args, "2026-05-05T18:00", "", true, copy);
+        INFO(args[0] << ": " << r.err);
+        CHECK(r.exit == 0);
+    }
+    CHECK(slurp(copy) == before);
+    CHECK_FALSE(std::filesystem::exists(copy + "-wal"));
+    CHECK_FALSE(std::filesystem::exists(copy + "-shm"));
+}
+
+TEST_CASE("a damaged index is caught at open, before a slot can be booked twice") {
+    Cli cli;
+    cli.standard_setup();
+    cli.run({"book", "--session", "1", "--date", "2026-05-05", "--time", "10:00"}).j();
+    {
+        // Make the one-booking-per-slot index disagree with its table while every page stays
+        // well-formed: quick_check passes such a file, integrity_check does not.
+        indgang::db::Db raw(cli.db);
+        raw.exec("PRAGMA writable_schema=ON");
+        raw.exec("UPDATE sqlite_schema SET sql = replace(sql, 'ON booking(session_id, slot_start)', "
+                 "'ON booking(session_id, slot_end)') WHERE name = 'booking_one_per_slot'");
+        raw.exec("PRAGMA writable_schema=OFF");
+    }
+    {
+        indgang::db::Db raw(cli.db);
+        auto q = raw.prepare("PRAGMA quick_check");
+        REQUIRE(q.step());
+        CHECK(q.text(0) == "ok");   // the damage quick_check cannot see
+    }
+    const std::string before = slurp(cli.db);
+    const Result r = cli.run({"book", "--session", "1", "--date", "2026-05-05", "--time", "10:00"});
+    CHECK(r.exit == 3);
+    CHECK(r.err.find("integrity") != std::string::npos);
+    CHECK(slurp(cli.db) == before);
+}
+
 }  // TEST_SUITE
