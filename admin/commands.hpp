@@ -40,6 +40,7 @@ void add_i18n_commands(CLI::App& app, Context& ctx);        // admin/cli_i18n.cp
 void add_report_commands(CLI::App& app, Context& ctx);      // admin/cli_report.cpp
 void add_upload_commands(CLI::App& app, Context& ctx);      // admin/cli_upload.cpp
 void add_backup_commands(CLI::App& app, Context& ctx);      // admin/cli_backup.cpp
+void add_print_commands(CLI::App& app, Context& ctx);       // admin/cli_print.cpp
 // Without a subcommand, indgang-admin opens the staff GUI (admin/gui/).
 int run_gui(Context& ctx);
 

@@ -29,7 +29,14 @@ std::unique_ptr<db::Db> Context::open() const {
 
 std::unique_ptr<db::Db> Context::open_read() const {
     if (db_path.empty()) throw DomainError(ErrorCode::Invalid, text::st("--db needs a database file"));
-    return db::open_store(db_path, db::Db::Mode::ReadOnly);
+    auto db = db::open_store(db_path, db::Db::Mode::ReadOnly);
+    // Reading an older schema with today's queries would fail on a missing column; say what to do.
+    if (const int64_t v = db->pragma_int("user_version"); v > 0 && v < db::schema_version())
+        throw db::StoreError(db::StoreError::Kind::TooNew,
+                             db_path + " is from an older Indgang (schema " + std::to_string(v) +
+                                 "); run 'indgang-admin --db " + db_path +
+                                 " migrate' (it backs the file up first) before reading it");
+    return db;
 }
 Instant Context::now() const { return now_utc(); }
 
@@ -82,6 +89,7 @@ int main(int argc, char** argv) {
     admin::add_report_commands(app, ctx);
     admin::add_upload_commands(app, ctx);
     admin::add_backup_commands(app, ctx);
+    admin::add_print_commands(app, ctx);
     try {
         app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {

@@ -46,7 +46,8 @@ void reload(State& s, Instant now) {
     s.free_slots.clear();
     for (auto& slot : slots_for(*s.db, s.site_id, s.day, s.day))
         if (!slot.taken && slot.start > now) s.free_slots.push_back(std::move(slot));
-    s.outbox = upload::outbox_status(*s.db);
+    s.outbox = upload::outbox_status(*s.db, now);
+    s.upload_problem = upload::config_problem(setting_text(*s.db, settings_key::kUploadConfig));
 }
 
 void load_forms(State& s) {

@@ -133,6 +133,7 @@ struct State {
 
     // Upload tab: the outbox, and a worker that sends without blocking the window.
     std::vector<upload::BundleStatus> outbox;
+    std::string upload_problem;      // why the upload config is refused (plain words), or empty
     RunQueue* main_queue = nullptr;
     std::thread sender;
     std::atomic<bool> sending{false};

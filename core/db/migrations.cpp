@@ -196,6 +196,27 @@ CREATE INDEX closure_site ON closure(site_id, first_date);
 ALTER TABLE session ADD COLUMN walkin_only INTEGER NOT NULL DEFAULT 0;
 ALTER TABLE session ADD COLUMN replaces INTEGER REFERENCES session(id);
 )sql",
+        // ---- 3: upload that municipality IT can trust (issue 14) -------------------------
+        // The bytes that go on the wire are made once (signed, and sealed when the target says
+        // so) and kept, so every attempt sends exactly them. The claim is explicit, with the
+        // claiming process, so a crashed attempt shows as such. A transfer that the server took
+        // but that could not be confirmed yet is remembered, so a retry confirms it instead of
+        // sending a copy; confirmation gives up after a bounded number of tries (stopped_at).
+        R"sql(
+ALTER TABLE bundle ADD COLUMN wire BLOB;               -- what is sent; NULL until first prepared
+ALTER TABLE bundle ADD COLUMN wire_sha256 TEXT;        -- digest of `wire` (receipts show this one)
+ALTER TABLE bundle ADD COLUMN wire_name TEXT;          -- file name on the drop
+ALTER TABLE bundle ADD COLUMN sealed_to TEXT;          -- municipality key `wire` is sealed to, '' if none
+ALTER TABLE bundle ADD COLUMN signed_by TEXT;          -- the centre's signing public key (base64)
+ALTER TABLE bundle ADD COLUMN sent_at INTEGER;         -- the server took the file; not yet confirmed
+ALTER TABLE bundle ADD COLUMN unconfirmed INTEGER NOT NULL DEFAULT 0;   -- confirmations that failed
+ALTER TABLE bundle ADD COLUMN confirmation TEXT;       -- delivered: read-back | receipt | marker
+ALTER TABLE bundle ADD COLUMN stopped_at INTEGER;      -- no more automatic tries; a person decides
+ALTER TABLE bundle ADD COLUMN claimed_until INTEGER;   -- a run is sending it until then …
+ALTER TABLE bundle ADD COLUMN claim_pid INTEGER;       -- … from this process (dead: interrupted)
+-- Claims used to be stored as a negative next_attempt_at; release any left by an old version.
+UPDATE bundle SET next_attempt_at = -next_attempt_at WHERE next_attempt_at < 0;
+)sql",
     };
     return list;
 }

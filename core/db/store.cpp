@@ -77,11 +77,6 @@ std::unique_ptr<Db> open_store(const std::string& path, Db::Mode mode) {
         // value (an erased nickname) is zeroed in the page, not merely marked free.
         db->exec("PRAGMA secure_delete=ON");
         migrate(*db);
-    } else if (version < schema_version() && version > 0) {
-        throw StoreError(StoreError::Kind::TooNew,
-                         path + " is from an older Indgang (schema " + std::to_string(version) +
-                             "); open it once with a writing command to upgrade it, or read a copy "
-                             "with the version that wrote it");
     }
     return db;
 }

@@ -28,8 +28,7 @@ public:
 // Opens `path` (":memory:" for tests), runs integrity_check (quick_check above kFullCheckBytes),
 // checks application_id, and migrates to the current schema. A database that fails its check
 // raises StoreError::Corrupt before anything is written. ReadOnly writes nothing at all (no
-// migration, no WAL switch), so a read-only copy can be inspected; a schema older than this build
-// is refused there with a message to open it for writing once.
+// migration, no WAL switch), so a read-only copy can be inspected (or backed up) as it is.
 std::unique_ptr<Db> open_store(const std::string& path, Db::Mode mode = Db::Mode::ReadWrite);
 
 // Migrates an open database up to `target` (defaults to the newest). Each migration runs in its

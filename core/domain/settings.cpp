@@ -61,6 +61,7 @@ constexpr SettingSpec kSpecs[] = {
     {"upload.config", T::Path, "", 0, 0, ST_("The upload target file (owner-only), see docs/upload.md")},
     {"backup.keep_days", T::Integer, "14", 1, 3650,
      ST_("Nightly backups older than this are deleted; the newest is always kept"), ST_("days")},
+    {"printer.device", T::Path, "", 0, 0, ST_("Receipt printer: a device such as /dev/usb/lp0 or tcp://HOST:PORT (empty = no printer)")},
 };
 }  // namespace
 

@@ -55,6 +55,7 @@ inline constexpr const char* kMaxClockJumpHours = "housekeeping.max_clock_jump_h
 inline constexpr const char* kMinCell = "report.min_cell";
 inline constexpr const char* kUploadConfig = "upload.config";
 inline constexpr const char* kBackupKeepDays = "backup.keep_days";
+inline constexpr const char* kPrinterDevice = "printer.device";
 }  // namespace settings_key
 
 // Checks `value` against the spec and returns it normalised ("on" → "1", " 15" refused).

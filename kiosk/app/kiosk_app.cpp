@@ -111,6 +111,7 @@ void KioskApp::open_db(Instant now) {
         housekeeping(now);
         data_version_ = db_->data_version();
         reload(now);
+        print_ = std::make_unique<PrintFlow>(*db_, text_->i18n_dir());
         if (!failure_.empty()) log_line("database is usable again");
         failure_.clear();
         if (data_ && data_->paused && visitor_.screen != ScreenId::Staff) go(ScreenId::Paused, false);
@@ -204,6 +205,7 @@ void KioskApp::reset_visitor() {
     const bool paused = data_ && data_->paused;
     // The next visitor must not hear the previous one's screen.
     if (speech_) speech_->stop();
+    if (print_) print_->new_visitor();
     spoken_page_.clear();
     prompt_spoken_left_ = -1;
     v = Visitor{};
@@ -298,6 +300,7 @@ int KioskApp::next_wakeup_ms(uint64_t ms) const {
     uint64_t next = db_ ? next_poll_ms_ : next_retry_ms_;
     if (prompt_ || visitor_.pin_locked_until) next = std::min<uint64_t>(next, ms + 250);
     if (speech_->active()) next = std::min<uint64_t>(next, ms + 100);   // notice the end of playback
+    if (print_ && print_->printing()) next = std::min<uint64_t>(next, ms + 250);   // show "take your slip"
     if (data_ && !prompt_) {
         const uint64_t due = last_input_ms_ + static_cast<uint64_t>(data_->idle_seconds) * 1000;
         if (due > ms) next = std::min(next, due);
@@ -518,10 +521,16 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
             m.nickname = b.nickname.value_or("");
             m.place = place();
         }
+        m.print = print_offer();
         return draw_receipt(ui, m);
     }
     case ScreenId::CheckIn: return draw_check_in(ui, {visitor_.code, 5});
-    case ScreenId::CheckInResult: return draw_check_in_result(ui, visitor_.result);
+    case ScreenId::CheckInResult: {
+        if (!visitor_.result.ok || !print_ || !print_->enabled()) return draw_check_in_result(ui, visitor_.result);
+        CheckInResultModel m = visitor_.result;
+        m.print = print_offer();
+        return draw_check_in_result(ui, m);
+    }
     case ScreenId::WalkInTicket: {
         WalkInTicketModel m;
         if (visitor_.ticket) {
@@ -531,6 +540,7 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
             m.ahead = t.ahead == 0 ? std::string(text_->tr("You are next."))
                                    : text_->trn("{n} person before you", "{n} people before you", t.ahead);
         }
+        m.print = print_offer();
         return draw_walkin_ticket(ui, m);
     }
     case ScreenId::FeedbackQuestion: {
@@ -625,6 +635,7 @@ void KioskApp::apply(const Intent& in, Instant now) {
     Visitor& v = visitor_;
     switch (in.act) {
     case Act::None: return;
+    case Act::Print: apply_print(); return;
     case Act::Back:
         if (v.screen == ScreenId::BookTime) v.notice.clear();
         if (v.screen == ScreenId::CheckInResult) {
@@ -814,6 +825,7 @@ void KioskApp::apply_check_in(const Intent& in, Instant now) {
     };
     try {
         CheckInResult res = check_in(*db_, d.site.id, v.code, now);
+        v.arrived = res.booking;
         r.ok = true;
         r.title = text_->tr("You are checked in");
         r.detail = res.ahead == 0 ? std::string(text_->tr("You are next."))

@@ -9,6 +9,7 @@
 #include "core/feedback/admission.hpp"
 #include "core/feedback/draft.hpp"
 #include "core/feedback/form.hpp"
+#include "print/print_flow.hpp"
 #include "screens/screens.hpp"
 #include "ui/tap_guard.hpp"
 #include "ui/text_draw.hpp"
@@ -56,6 +57,7 @@ struct Visitor {
     std::string code;                   // check-in keypad
     CheckInResultModel result;
     std::optional<WalkInTicket> ticket;
+    std::optional<Booking> arrived;     // the committed check-in, for the proof slip
     feedback::Draft feedback;           // memory only; the reset drops it
     int feedback_index = 0;
     std::string feedback_message;
@@ -112,6 +114,8 @@ private:
     void apply_check_in(const Intent& in, Instant now);
     void apply_staff(const Intent& in, Instant now);
     void apply_feedback(const Intent& in, Instant now);
+    void apply_print();                 // app/print_screens.cpp
+    PrintOffer print_offer() const;
     Intent draw_screen(Ui& ui, Instant now);
     void housekeeping(Instant now);
 
@@ -122,6 +126,7 @@ private:
     KioskOptions opts_;
     std::unique_ptr<TextDraw> text_;
     std::unique_ptr<db::Db> db_;
+    std::unique_ptr<PrintFlow> print_;  // made when the database opens (printer.device)
     std::optional<LiveData> data_;
     int64_t data_version_ = -1;
     int64_t loaded_minute_ = -1;

@@ -14,6 +14,7 @@ Intent draw_check_in_result(Ui& ui, const CheckInResultModel& m) {
     const Fonts& f = *ui.fonts;
     const float gap = ui.m.gap();
     Rect actions = area.take_bottom(ui.mm(28), gap * 2);
+    print_band(ui, area, m.print, out);
     const float pad = ui.mm(8), proof_pad = ui.mm(5);
     const float card_w = std::min(area.w, ui.mm(300));
     const float w = card_w - 2 * pad;

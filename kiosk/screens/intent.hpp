@@ -29,6 +29,7 @@ enum class Act {
     FeedbackAnswer,              // text = answer ("1".."5" or "declined")
     FeedbackSkip, FeedbackSubmit,
     ReadAloud,                   // the speaker button: read this screen, or stop
+    Print,                       // a slip of this screen (kiosk/print)
 };
 
 struct Intent {

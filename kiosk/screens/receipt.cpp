@@ -15,6 +15,7 @@ Intent draw_receipt(Ui& ui, const ReceiptModel& m) {
     const float gap = ui.m.gap();
     const bool portrait = ui.m.portrait();
     const Rect done = reserve_done(ui, area);
+    print_band(ui, area, m.print, out);
 
     const float pad = ui.mm(8);
     const float card_w = std::min(area.w, ui.mm(330));

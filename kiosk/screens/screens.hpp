@@ -108,8 +108,17 @@ struct ConfirmModel {
 };
 Intent draw_book_confirm(Ui& ui, const ConfirmModel& m);
 
+// What a slip-bearing screen shows about printing (screens/print_button.cpp).
+struct PrintOffer {
+    bool can_print = false;      // a printer is set (printer.device)
+    bool busy = false;           // a slip is on its way: the button waits
+    std::string status;          // "Please take your slip from the printer." / "The printer is empty…"
+};
+void print_band(Ui& ui, Rect& area, const PrintOffer& p, Intent& out);
+
 struct ReceiptModel {
     std::string code, service, day, time, caseworker, place, nickname;
+    PrintOffer print;
 };
 Intent draw_receipt(Ui& ui, const ReceiptModel& m);
 
@@ -129,11 +138,13 @@ struct CheckInResultModel {
     std::string code;
     bool can_retry = false;
     bool can_book = false;       // the centre cancelled the time: offer a new one
+    PrintOffer print;            // the proof of arrival (ok only)
 };
 Intent draw_check_in_result(Ui& ui, const CheckInResultModel& m);
 
 struct WalkInTicketModel {
     std::string label, service, ahead, day;
+    PrintOffer print;
 };
 Intent draw_walkin_ticket(Ui& ui, const WalkInTicketModel& m);
 

@@ -10,6 +10,7 @@ Intent draw_walkin_ticket(Ui& ui, const WalkInTicketModel& m) {
     const Fonts& f = *ui.fonts;
     const float gap = ui.m.gap();
     const Rect done = reserve_done(ui, area);
+    print_band(ui, area, m.print, out);
     // As tall as what it holds (the last line may wrap once), not a fixed box half empty.
     const float content_h = f.bold_px * 1.4f * 2 + f.huge_px * 1.3f + f.body_px * 2.8f + gap * 3;
     Rect card = area.centered(std::min(area.w, ui.mm(220)), std::min(area.h, content_h + ui.mm(14)));

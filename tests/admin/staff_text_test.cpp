@@ -77,7 +77,7 @@ std::set<std::string> drawn_strings(Window& w) {
              "click noshow_1\n"
              "tab timetable\nclick dates_1\nclick edit_1\nclick delete_1\nclick confirm_no\n"
              "fill closure_from 40.12.2026\nclick add_closure\n"
-             "tab reports\ntab upload\nclick export\ntab settings\nset set_kiosk.volume 140\nclick save_kiosk.volume\n"
+             "tab reports\ntab upload\ntab settings\nset set_kiosk.volume 140\nclick save_kiosk.volume\n"
              "fill pin 12\nclick set_pin\n",
          "2026-12-01T08:30", {"--dump-texts", texts});
     std::set<std::string> all;

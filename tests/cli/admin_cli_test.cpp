@@ -1,6 +1,7 @@
 // End-to-end: runs the built indgang-admin binary. Happy paths are read back with --json through
 // nlohmann-json; errors must go to stderr with a non-zero exit and leave no half-written rows.
 #include "core/db/store.hpp"
+#include "core/domain/arrival_proof.hpp"
 
 #include <doctest/doctest.h>
 #include <nlohmann/json.hpp>
@@ -533,6 +534,40 @@ TEST_CASE("a damaged index is caught at open, before a slot can be booked twice"
     CHECK(r.exit == 3);
     CHECK(r.err.find("integrity") != std::string::npos);
     CHECK(slurp(cli.db) == before);
+}
+
+// The proof-of-arrival slip's code, checked the way staff would when a jobcentre calls.
+TEST_CASE("verify-arrival: yes for the slip's code and minute, no otherwise, nothing else said") {
+    Cli cli;
+    cli.standard_setup();
+    const json b = cli.run({"book", "--session", "1", "--date", "2026-05-05", "--time", "10:20",
+                            "--nickname", "Bo"}).j();
+    const std::string booking_code = b["code"];
+    cli.run({"check-in", "--code", booking_code}, "2026-05-05T10:07").j();
+    // The kiosk prints what arrival_code() gives; the slip says 10:07 on 5 May.
+    std::string proof;
+    {
+        auto db = indgang::db::open_store(cli.db);
+        proof = indgang::arrival_code(*db, 1, b["id"].get<int64_t>(), kTue0800Utc + 7 * 60 + 31);
+    }
+    const Result yes = cli.run({"verify-arrival", "--code", proof, "--date", "2026-05-05", "--time", "10:07"},
+                               "2026-05-06T09:00", "", false);
+    INFO("stdout: " << yes.out << "\nstderr: " << yes.err);
+    CHECK(yes.exit == 0);
+    CHECK(yes.out.rfind("yes:", 0) == 0);
+    // Nothing else: not the nickname, the booking code, the service or the caseworker.
+    for (const char* secret : {"Bo", "Mette", "obcent"}) CHECK(yes.out.find(secret) == std::string::npos);
+    CHECK(yes.out.find(booking_code) == std::string::npos);
+    CHECK(cli.run({"verify-arrival", "--code", proof, "--date", "2026-05-05", "--time", "10:07"}).j() ==
+          json{{"verified", true}});
+
+    const Result wrong_minute = cli.run({"verify-arrival", "--code", proof, "--date", "2026-05-05", "--time", "10:08"},
+                                        "2026-05-06T09:00", "", false);
+    CHECK(wrong_minute.exit == 2);
+    CHECK(wrong_minute.out.rfind("no:", 0) == 0);
+    const Result made_up = cli.run({"verify-arrival", "--code", "ABC-DEF", "--date", "2026-05-05", "--time", "10:07"},
+                                   "2026-05-06T09:00", "", false);
+    CHECK(made_up.exit == 2);
 }
 
 }  // TEST_SUITE

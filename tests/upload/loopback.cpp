@@ -4,6 +4,7 @@
 // [SECTION] sshd
 // [SECTION] relay (stall / cut)
 // [SECTION] API backend
+// [SECTION] a drop's processor, a proxy that wants a login
 #include "loopback.hpp"
 
 #include "core/export/digest.hpp"
@@ -250,11 +251,16 @@ Nginx::Nginx(const fs::path& dir, const Pki& pki, int api_backend_port) : dir_(d
     fs::create_directories(dir_ / "tmp");
     fs::create_directories(dir_ / "www" / "drop");
     fs::create_directories(dir_ / "www" / "certdrop");
+    fs::create_directories(dir_ / "www" / "drop" / "Kilden Kø");
+    fs::create_directories(dir_ / "www" / "wodrop");
     flags_ = dir_ / "flags";
     fs::create_directories(flags_);
     drop_dir = dir_ / "www" / "drop";
     cert_drop_dir = dir_ / "www" / "certdrop";
+    write_only_dir = dir_ / "www" / "wodrop";
+    access_log = dir_ / "access.log";
     port = free_port();
+    old_tls_port = free_port();
     wrong_host_port = free_port();
     self_signed_port = free_port();
     client_cert_port = free_port();
@@ -284,9 +290,21 @@ Nginx::Nginx(const fs::path& dir, const Pki& pki, int api_backend_port) : dir_(d
                        "fastcgi_temp_path " + d + "/tmp/fcgi;\nuwsgi_temp_path " + d + "/tmp/uwsgi;\n"
                        "scgi_temp_path " + d + "/tmp/scgi;\n"
                        "default_type application/octet-stream;\n";
+    const std::string backend = "http://127.0.0.1:" + std::to_string(api_backend_port);
+    // A write-only drop: PUT is stored, every other method (the read-back) is forbidden.
+    const std::string write_only_location =
+        "  location /wodrop/ {\n"
+        "    if ($http_authorization != 'Bearer " + token + "') { return 401; }\n"
+        "    limit_except PUT { deny all; }\n"
+        "    dav_methods PUT;\n    dav_access user:rw;\n    client_max_body_size 64m;\n"
+        "  }\n";
     conf += server(port, pki.server_cert, pki.server_key,
-                   drop_location + "  location /api/ { proxy_pass http://127.0.0.1:" +
-                       std::to_string(api_backend_port) + "; client_max_body_size 64m; }\n");
+                   drop_location + write_only_location + "  location /api/ { proxy_pass " + backend +
+                       "; client_max_body_size 64m; }\n"
+                       "  location /scripted/ { proxy_pass " + backend + "; client_max_body_size 64m; }\n");
+    // An outdated server: TLS 1.0 only, which OpenSSL 3 (and so curl) refuses by default.
+    conf += server(old_tls_port, pki.server_cert, pki.server_key,
+                   "  ssl_protocols TLSv1;\n  ssl_ciphers DEFAULT:@SECLEVEL=0;\n" + drop_location);
     conf += server(wrong_host_port, pki.wrong_host_cert, pki.wrong_host_key, drop_location);
     conf += server(self_signed_port, pki.self_signed_cert, pki.self_signed_key, drop_location);
     conf += server(client_cert_port, pki.server_cert, pki.server_key,
@@ -304,11 +322,19 @@ void Nginx::start() {
         std::vector<std::string>{find_program("nginx"), "-p", dir_.string(), "-e", (dir_ / "error.log").string(),
                                  "-c", (dir_ / "nginx.conf").string()},
         dir_ / "stderr.log");
-    for (int p : {port, wrong_host_port, self_signed_port, client_cert_port})
+    for (int p : {port, wrong_host_port, self_signed_port, client_cert_port, old_tls_port})
         if (!wait_for_port(p)) throw std::runtime_error("nginx did not start:\n" + read_file(dir_ / "error.log"));
 }
 
 void Nginx::stop() { proc_.reset(); }
+
+int Nginx::count_requests(const std::string& method, const std::string& needle) const {
+    std::istringstream lines(read_file(access_log));
+    int n = 0;
+    for (std::string line; std::getline(lines, line);)
+        if (line.find("\"" + method + " ") != std::string::npos && line.find(needle) != std::string::npos) ++n;
+    return n;
+}
 
 void Nginx::set_flag(const std::string& name, bool on) {
     if (on) write_file(flags_ / name, "on\n");
@@ -334,32 +360,43 @@ Sshd::Sshd(const fs::path& base) {
         run({keygen, "-q", "-t", "ed25519", "-N", "", "-C", "indgang-test", "-f", k.string()}, log);
     write_file(dir / "authorized_keys", read_file(client_pub));
     port = free_port();
+    no_delete_port = free_port();
+    full_port = free_port();
     user = ::getpwuid(::geteuid())->pw_name;
-    auto host_line = [&](const fs::path& pub) {
+    auto host_line = [&](const fs::path& pub, int p) {
         std::string key = read_file(pub);
         key = key.substr(0, key.find(" indgang-test"));
-        return "[127.0.0.1]:" + std::to_string(port) + " " + key + "\n";
+        return "[127.0.0.1]:" + std::to_string(p) + " " + key + "\n";
     };
+    // known_hosts is owner-only, as the upload config insists.
+    const fs::path host_pub = host_key.string() + ".pub";
     known_hosts = dir / "known_hosts";
-    write_file(known_hosts, host_line(fs::path(host_key.string() + ".pub")), fs::perms(0644));
+    write_file(known_hosts, host_line(host_pub, port) + host_line(host_pub, no_delete_port) + host_line(host_pub, full_port));
     wrong_known_hosts = dir / "wrong_known_hosts";
-    write_file(wrong_known_hosts, host_line(fs::path(other_host_key.string() + ".pub")), fs::perms(0644));
+    write_file(wrong_known_hosts, host_line(fs::path(other_host_key.string() + ".pub"), port));
     empty_known_hosts = dir / "empty_known_hosts";
-    write_file(empty_known_hosts, "", fs::perms(0644));
+    write_file(empty_known_hosts, "");
     // sshd insists on its privilege-separation directory when started as root.
     if (::geteuid() == 0 && !fs::exists("/run/sshd")) fs::create_directories("/run/sshd");
     const std::string conf =
-        "Port " + std::to_string(port) + "\nListenAddress 127.0.0.1\n"
+        "Port " + std::to_string(port) + "\nPort " + std::to_string(no_delete_port) + "\nPort " +
+        std::to_string(full_port) + "\nListenAddress 127.0.0.1\n"
         "HostKey " + host_key.string() + "\nPidFile " + (dir / "sshd.pid").string() + "\n"
         "AuthorizedKeysFile " + (dir / "authorized_keys").string() + "\n"
         "PasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n"
         "PermitRootLogin prohibit-password\nStrictModes no\nUsePAM no\n"
-        "Subsystem sftp internal-sftp\nLogLevel VERBOSE\n";
+        "Subsystem sftp internal-sftp\nLogLevel VERBOSE\n"
+        // A drop that forbids deleting, and one whose disk is full (the file size limit makes
+        // sftp-server's writes fail with EFBIG, which it reports as a plain SSH_FX_FAILURE).
+        "Match LocalPort " + std::to_string(no_delete_port) + "\n  ForceCommand internal-sftp -P remove\n"
+        "Match LocalPort " + std::to_string(full_port) +
+        "\n  ForceCommand trap '' XFSZ; ulimit -f 64; exec /usr/lib/openssh/sftp-server\n";
     write_file(dir / "sshd_config", conf);
     proc_ = std::make_unique<Process>(
         std::vector<std::string>{find_program("sshd"), "-D", "-e", "-f", (dir / "sshd_config").string()},
         dir / "sshd.log");
-    if (!wait_for_port(port)) throw std::runtime_error("sshd did not start:\n" + read_file(dir / "sshd.log"));
+    for (int p : {port, no_delete_port, full_port})
+        if (!wait_for_port(p)) throw std::runtime_error("sshd did not start:\n" + read_file(dir / "sshd.log"));
 }
 
 // -------------------------------------------------------------------------------------------
@@ -484,6 +521,13 @@ static std::string header_value(const std::string& head, const std::string& name
     return v;
 }
 
+void ApiBackend::forget() {
+    std::lock_guard lock(mu_);
+    stored_.clear();
+    first_reply_.clear();
+    files_.clear();
+}
+
 void ApiBackend::serve() {
     while (!stop_) {
         pollfd p{listen_fd_, POLLIN, 0};
@@ -501,25 +545,123 @@ void ApiBackend::serve() {
                 need = head_end + 4 + std::stoul("0" + header_value(req.substr(0, head_end + 2), "content-length"));
             if (head_end != std::string::npos && req.size() >= need) break;
         }
-        std::string status = "400 Bad Request", reply = "{}";
-        if (head_end != std::string::npos && req.rfind("POST ", 0) == 0) {
+        std::string status = "400 Bad Request", reply = "{}", extra;
+        const std::string head = head_end == std::string::npos ? "" : req.substr(0, head_end + 2);
+        const std::string body = head_end == std::string::npos ? "" : req.substr(head_end + 4);
+        const std::string method = head.substr(0, head.find(' '));
+        const auto path_start = head.find(' ') + 1;
+        const std::string path = head.substr(path_start, head.find(' ', path_start) - path_start);
+        if (path.find("/slow/") != std::string::npos) std::this_thread::sleep_for(2s);
+        if (method == "POST") {
             ++posts_;
-            const std::string head = req.substr(0, head_end + 2);
-            const std::string body = req.substr(head_end + 4);
             const std::string key = header_value(head, "idempotency-key");
+            const std::string digest = wrong_digest ? indgang::exporting::sha256_hex("") : indgang::exporting::sha256_hex(body);
+            std::string first_body;
+            bool repeated = false;
             {
                 std::lock_guard lock(mu_);
-                stored_.emplace(key, body);          // a repeated key is not stored twice
+                auto [it, fresh] = stored_.emplace(key, body);   // a repeated key is not stored twice
+                repeated = !fresh;
+                first_body = it->second;
             }
-            const std::string digest = wrong_digest ? indgang::exporting::sha256_hex("") : indgang::exporting::sha256_hex(body);
             status = "201 Created";
             reply = "{\"id\":\"" + key + "\",\"sha256\":\"" + digest + "\",\"size\":" + std::to_string(body.size()) + "}";
+            if (repeated && repeat == Repeat::Replay) {
+                std::lock_guard lock(mu_);
+                reply = first_reply_[key];
+            } else if (repeated && repeat == Repeat::RejectChanged && first_body != body) {
+                status = "422 Unprocessable Entity";
+                reply = "{\"error\":\"Idempotency-Key reused with a different body\"}";
+            } else if (!repeated) {
+                std::lock_guard lock(mu_);
+                first_reply_[key] = reply;
+            }
+            if (lose_replies > 0) {
+                --lose_replies;               // stored, but the answer never arrives
+                reset_close(c);
+                continue;
+            }
+        } else if (method == "PUT" && path.rfind("/scripted/", 0) == 0) {
+            ++puts_;
+            {
+                std::lock_guard lock(mu_);
+                files_[path] = body;
+            }
+            status = "201 Created";
+            reply = "";
+            if (path.find("/accepted/") != std::string::npos) status = "202 Accepted";
+            if (path.find("/moved/") != std::string::npos) {
+                status = "308 Permanent Redirect";
+                extra = "Location: https://new.example/drop/\r\n";
+            }
+        } else if (method == "GET" && path.rfind("/scripted/", 0) == 0) {
+            std::lock_guard lock(mu_);
+            auto it = files_.find(path);
+            status = it == files_.end() ? "404 Not Found" : "200 OK";
+            reply = it == files_.end() ? "" : it->second;
         }
         const std::string resp = "HTTP/1.1 " + status + "\r\nContent-Type: application/json\r\nContent-Length: " +
-                                 std::to_string(reply.size()) + "\r\nConnection: close\r\n\r\n" + reply;
+                                 std::to_string(reply.size()) + "\r\n" + extra + "Connection: close\r\n\r\n" + reply;
         ::send(c, resp.data(), resp.size(), MSG_NOSIGNAL);
         ::close(c);
     }
+}
+
+// -------------------------------------------------------------------------------------------
+// [SECTION] a drop's processor, a proxy that wants a login
+// -------------------------------------------------------------------------------------------
+
+Processor::Processor(fs::path inbox, fs::path processed, std::string suffix)
+    : inbox_(std::move(inbox)), processed_(std::move(processed)), suffix_(std::move(suffix)) {
+    fs::create_directories(processed_);
+    thread_ = std::thread([this] {
+        while (!stop_) {
+            std::error_code ec;
+            for (const auto& e : fs::directory_iterator(inbox_, ec)) {
+                const std::string name = e.path().filename().string();
+                if (name.size() <= suffix_.size() || name.compare(name.size() - suffix_.size(), suffix_.size(), suffix_) != 0)
+                    continue;
+                const std::string bundle = name.substr(0, name.size() - suffix_.size());
+                fs::rename(inbox_ / bundle, processed_ / bundle, ec);
+                fs::rename(e.path(), processed_ / name, ec);
+            }
+            std::this_thread::sleep_for(10ms);
+        }
+    });
+}
+
+Processor::~Processor() {
+    stop_ = true;
+    thread_.join();
+}
+
+LoginProxy::LoginProxy() {
+    listen_fd_ = listen_on(port);
+    thread_ = std::thread([this] {
+        while (!stop_) {
+            pollfd p{listen_fd_, POLLIN, 0};
+            if (::poll(&p, 1, 50) <= 0) continue;
+            int c = ::accept(listen_fd_, nullptr, nullptr);
+            if (c < 0) continue;
+            std::string req;
+            char buf[4096];
+            while (req.find("\r\n\r\n") == std::string::npos) {
+                ssize_t n = ::recv(c, buf, sizeof buf, 0);
+                if (n <= 0) break;
+                req.append(buf, static_cast<size_t>(n));
+            }
+            const std::string resp = "HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic "
+                                     "realm=\"kommune\"\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+            ::send(c, resp.data(), resp.size(), MSG_NOSIGNAL);
+            ::close(c);
+        }
+    });
+}
+
+LoginProxy::~LoginProxy() {
+    stop_ = true;
+    thread_.join();
+    ::close(listen_fd_);
 }
 
 // -------------------------------------------------------------------------------------------
@@ -538,7 +680,8 @@ indgang::upload::UploadTarget https_target(int port, const std::string& path) {
     auto& s = servers();
     indgang::upload::UploadTarget t;
     t.protocol = indgang::upload::Protocol::HttpsPut;
-    t.url = "https://127.0.0.1:" + std::to_string(port) + path;
+    indgang::upload::set_url(t, "https://127.0.0.1:" + std::to_string(port) + path, "test target");
+    t.signing_key = (s.tmp.path / "signing.key").string();
     t.ca_file = s.pki.ca.string();
     t.bearer_token = s.nginx->token;
     t.connect_timeout_seconds = 3;
@@ -551,7 +694,10 @@ indgang::upload::UploadTarget sftp_target(int port, const fs::path& known_hosts)
     auto& s = servers();
     indgang::upload::UploadTarget t;
     t.protocol = indgang::upload::Protocol::Sftp;
-    t.url = "sftp://" + s.sshd->user + "@127.0.0.1:" + std::to_string(port) + s.sshd->upload_dir.string() + "/";
+    indgang::upload::set_url(t, "sftp://" + s.sshd->user + "@127.0.0.1:" + std::to_string(port) +
+                                    s.sshd->upload_dir.string() + "/",
+                             "test target");
+    t.signing_key = (s.tmp.path / "signing.key").string();
     t.ssh_private_key = s.sshd->client_key.string();
     t.ssh_public_key = s.sshd->client_pub.string();
     t.known_hosts = (known_hosts.empty() ? s.sshd->known_hosts : known_hosts).string();

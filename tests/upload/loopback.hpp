@@ -73,8 +73,13 @@ public:
     int wrong_host_port = 0;
     int self_signed_port = 0;
     int client_cert_port = 0;         // /drop/ requiring a client certificate
-    fs::path drop_dir;                // what /drop/ stores
+    int old_tls_port = 0;             // /drop/ over TLS 1.0 only (an outdated server)
+    fs::path drop_dir;                // what /drop/ stores (with a sub-folder "Kilden Kø")
     fs::path cert_drop_dir;
+    fs::path write_only_dir;          // what /wodrop/ stores: PUT only, reading back is forbidden
+    fs::path access_log;              // one line per request, to count PUTs
+    // How many requests of `method` for a path containing `needle` the access log holds.
+    int count_requests(const std::string& method, const std::string& needle) const;
     std::string token = "s3cret-token";
 private:
     fs::path dir_, flags_;
@@ -91,6 +96,8 @@ public:
     fs::path wrong_known_hosts;       // lists another key for the same host and port
     fs::path empty_known_hosts;       // lists nothing
     std::string user;
+    int no_delete_port = 0;           // same server, but removing files is forbidden (internal-sftp -P remove)
+    int full_port = 0;                // same server, but files over 64 KiB cannot be written (a full drop)
 private:
     std::unique_ptr<Process> proc_;
 };
@@ -116,24 +123,61 @@ private:
     std::vector<std::thread> conns_;
 };
 
-// The municipality's API, plain HTTP behind nginx's TLS: stores each Idempotency-Key once and
-// answers {"id":…, "sha256":…}. wrong_digest makes it echo a digest of nothing.
+// A scripted server behind nginx's TLS (plain HTTP on loopback). POST /api/…: the municipality's
+// API, storing each Idempotency-Key once and answering {"id":…, "sha256":…}. PUT/GET under
+// /scripted/: a file drop whose path picks the behaviour: "/accepted/" answers a PUT with 202,
+// "/moved/" answers 308 with a Location, "/slow/" waits 2 s before each answer.
 class ApiBackend {
 public:
+    // What the API does with a repeated Idempotency-Key.
+    enum class Repeat {
+        Echo,           // answers with the digest of the body it just got
+        Replay,         // answers exactly as the first time (a common API design)
+        RejectChanged,  // 422 when the body differs from the first one
+    };
     ApiBackend();
     ~ApiBackend();
     int port = 0;
-    std::atomic<bool> wrong_digest{false};
-    std::map<std::string, std::string> stored();      // Idempotency-Key -> body
+    std::atomic<bool> wrong_digest{false};            // echo a digest of nothing
+    std::atomic<Repeat> repeat{Repeat::Echo};
+    std::atomic<int> lose_replies{0};                 // store the next N POSTs, then close without answering
+    std::map<std::string, std::string> stored();      // Idempotency-Key -> first body
     int posts() const { return posts_; }
+    int puts() const { return puts_; }
+    void forget();                                    // clears what was stored (between tests)
 private:
     void serve();
     int listen_fd_ = -1;
     std::atomic<bool> stop_{false};
-    std::atomic<int> posts_{0};
+    std::atomic<int> posts_{0}, puts_{0};
     std::thread thread_;
     std::mutex mu_;
-    std::map<std::string, std::string> stored_;
+    std::map<std::string, std::string> stored_, first_reply_, files_;
+};
+
+// A drop's own processor, as at Erhvervsstyrelsen: once "<name><suffix>" appears, the bundle
+// and its marker are moved to `processed` (so reading back or replacing is impossible after).
+class Processor {
+public:
+    Processor(fs::path inbox, fs::path processed, std::string suffix);
+    ~Processor();
+private:
+    fs::path inbox_, processed_;
+    std::string suffix_;
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
+};
+
+// An HTTP proxy that asks for a login (407) on every CONNECT.
+class LoginProxy {
+public:
+    LoginProxy();
+    ~LoginProxy();
+    int port = 0;
+private:
+    int listen_fd_ = -1;
+    std::atomic<bool> stop_{false};
+    std::thread thread_;
 };
 
 // Everything started once for the whole test binary.
@@ -148,6 +192,7 @@ struct Servers {
 Servers& servers();
 
 // Upload targets pointing at those servers, with short timeouts so fault tests finish quickly.
+// The signing key lives in the shared temp folder.
 indgang::upload::UploadTarget https_target(int port, const std::string& path = "/drop/");
 // `known_hosts` empty: the server's real key.
 indgang::upload::UploadTarget sftp_target(int port, const fs::path& known_hosts = {});

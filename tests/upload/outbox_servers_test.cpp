@@ -7,6 +7,7 @@
 #include "core/export/digest.hpp"
 #include "core/upload/outbox.hpp"
 #include "core/upload/seal.hpp"
+#include "core/upload/signature.hpp"
 
 #include <doctest/doctest.h>
 
@@ -28,6 +29,14 @@ std::vector<std::string> files_with(const fs::path& dir, const std::string& id) 
     return out;
 }
 
+// The bytes the outbox made for a bundle (signed, maybe sealed): what must arrive.
+std::string wire_of(db::Db& db, const std::string& id) {
+    auto s = db.prepare("SELECT wire FROM bundle WHERE id = ?");
+    s.bind(id);
+    REQUIRE(s.step());
+    return s.blob(0);
+}
+
 struct Fault {
     std::string name;
     UploadTarget broken;                      // the target while the fault lasts
@@ -41,13 +50,6 @@ void fault_then_delivery(Fault f, const UploadTarget& good, const fs::path& drop
     INFO("fault: " << f.name);
     World w;
     const auto q = exporting::export_bundle(*w.db, w.site, "2026-11", kExportTime);
-    std::string content;
-    {
-        auto s = w.db->prepare("SELECT content FROM bundle WHERE id = ?");
-        s.bind(q.id);
-        REQUIRE(s.step());
-        content = s.blob(0);
-    }
     f.begin();
     const RunReport first = run_outbox(*w.db, f.broken, kExportTime);
     f.end();
@@ -56,9 +58,10 @@ void fault_then_delivery(Fault f, const UploadTarget& good, const fs::path& drop
     CHECK(first.attempts[0].outcome != Outcome::Delivered);
     CHECK(first.attempts[0].message.find(f.expect) != std::string::npos);
     CHECK(first.still_pending == 1);
-    CHECK(outbox_status(*w.db)[0].state != "delivered");
+    CHECK(outbox_status(*w.db, kExportTime)[0].state != "delivered");
+    const std::string content = wire_of(*w.db, q.id);
     // Nothing under the final name (a cut SFTP transfer may leave its hidden temp file).
-    const std::string final_name = exporting::bundle_file_name(w.site, "2026-11", q.id);
+    const std::string final_name = exporting::bundle_file_name(w.site, "2026-11", q.id) + ".signed";
     CHECK_FALSE(fs::exists(drop / final_name));
     for (const auto& name : files_with(drop, q.id)) CHECK(name == "." + final_name + ".part");
 
@@ -166,7 +169,9 @@ TEST_CASE("sealed for the municipality: the drop holds only ciphertext, the key 
     CHECK(names[0].substr(names[0].size() - 7) == ".sealed");
     const std::string sealed = loopback::read_file(s.sshd->upload_dir / names[0]);
     CHECK(sealed.find("extract.json") == std::string::npos);
-    const std::string plain = open_sealed(sealed, municipality.secret_key_base64);
+    const std::string signed_bundle = open_sealed(sealed, municipality.secret_key_base64);
+    const auto centre = load_or_create_signing_key(t.signing_key);
+    const std::string plain = open_signed(signed_bundle, {centre.public_key_base64}).archive;
     CHECK(exporting::sha256_hex(plain) == q.sha256);
     CHECK(exporting::verify_archive(plain).size() >= 4);
 }
@@ -177,7 +182,8 @@ TEST_CASE("API POST: receipt stored, one copy per Idempotency-Key") {
     const auto q = exporting::export_bundle(*w.db, w.site, "2026-11", kExportTime);
     UploadTarget t = loopback::https_target(s.nginx->port);
     t.protocol = Protocol::HttpsPost;
-    t.url = "https://127.0.0.1:" + std::to_string(s.nginx->port) + "/api/bundles";
+    t.confirm = Confirm::Receipt;
+    set_url(t, "https://127.0.0.1:" + std::to_string(s.nginx->port) + "/api/bundles", "test");
     s.api.wrong_digest = true;
     const RunReport bad = run_outbox(*w.db, t, kExportTime);
     s.api.wrong_digest = false;
@@ -185,9 +191,9 @@ TEST_CASE("API POST: receipt stored, one copy per Idempotency-Key") {
     CHECK(bad.attempts[0].outcome == Outcome::Retry);
     const RunReport good = run_outbox(*w.db, t, bad.attempts[0].next_attempt_at);
     CHECK(good.delivered == 1);
-    const auto status = outbox_status(*w.db);
+    const auto status = outbox_status(*w.db, kExportTime);
     CHECK(status[0].state == "delivered");
-    CHECK(status[0].receipt.value_or("").find(q.sha256) != std::string::npos);
+    CHECK(status[0].receipt.value_or("").find(status[0].wire_sha256) != std::string::npos);
     // Both attempts reached the API with the same key: it holds one copy.
     CHECK(s.api.stored().count(q.id) == 1);
 }

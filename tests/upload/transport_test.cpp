@@ -167,6 +167,7 @@ TEST_CASE("API POST: the receipt must echo the digest") {
     const Payload p = make_payload("api-post");
     UploadTarget t = loopback::https_target(s.nginx->port, "/api/bundles");
     t.protocol = Protocol::HttpsPost;
+    t.confirm = Confirm::Receipt;
     const AttemptResult r = deliver(t, p);
     INFO(r.message);
     CHECK(r.outcome == Outcome::Delivered);
@@ -181,7 +182,7 @@ TEST_CASE("API POST: the receipt must echo the digest") {
 
     s.nginx->set_flag("portal", true);
     UploadTarget portal = t;
-    portal.url = "https://127.0.0.1:" + std::to_string(s.nginx->port) + "/drop/login";
+    set_url(portal, "https://127.0.0.1:" + std::to_string(s.nginx->port) + "/drop/login", "test");
     const AttemptResult html = deliver(portal, make_payload("api-portal"));
     s.nginx->set_flag("portal", false);
     CHECK(html.outcome == Outcome::Retry);
@@ -226,8 +227,7 @@ TEST_CASE("SFTP faults: unknown or changed host key, cut transfer") {
     SUBCASE("connection cut mid-transfer") {
         loopback::Relay relay(s.sshd->port);
         relay.set_mode(loopback::Relay::Mode::Cut, 64 * 1024);
-        UploadTarget t = loopback::sftp_target(s.sshd->port);
-        t.url = "sftp://" + s.sshd->user + "@127.0.0.1:" + std::to_string(relay.port) + s.sshd->upload_dir.string() + "/";
+        UploadTarget t = loopback::sftp_target(relay.port);
         // known_hosts names the host with the server's port; the relay has its own.
         const std::string line = loopback::read_file(s.sshd->known_hosts);
         const fs::path kh = s.sshd->upload_dir.parent_path() / "relay_known_hosts";

@@ -1,0 +1,59 @@
+// Printing off the main thread: the screen hands over a slip and keeps drawing; rendering,
+// the status query and the write (seconds, when a printer is off) happen on one worker. The
+// main thread reads the latest state each frame; nothing here touches ImGui or the database.
+// A slip is made only after the core has committed the booking, ticket or check-in, so a
+// printer failure can never undo or decide one.
+#pragma once
+
+#include "core/print/printer_link.hpp"
+#include "print/slip_render.hpp"
+
+#include <condition_variable>
+#include <deque>
+#include <mutex>
+#include <thread>
+
+namespace indgang::kiosk {
+
+enum class PrintState {
+    Idle,           // nothing asked yet on this screen
+    Printing,
+    Printed,
+    PaperOut,       // "the printer is empty — please ask the staff"
+    CoverOpen,
+    Offline,        // offline, unreachable or an error: "the printer is not working right now"
+};
+
+class PrintWorker {
+public:
+    PrintWorker(print::PrinterTarget target, print::Paper paper, print::LinkTimeouts timeouts = {});
+    ~PrintWorker();                    // finishes the slip in hand, drops the rest, joins
+    PrintWorker(const PrintWorker&) = delete;
+    PrintWorker& operator=(const PrintWorker&) = delete;
+
+    bool enabled() const { return target_.kind != print::PrinterTarget::Kind::None; }
+    // Queues one slip; the state becomes Printing at once. At most two wait (a double tap on
+    // Print must not print a roll of slips): more are dropped.
+    void submit(Slip slip);
+    PrintState state() const;
+    void clear_state();                // a new visitor: the last one's "printed" is not theirs
+    std::string last_detail() const;   // for the log and staff mode
+
+private:
+    void run();
+    print::PrinterTarget target_;
+    print::Paper paper_;
+    print::LinkTimeouts timeouts_;
+    mutable std::mutex mu_;
+    std::condition_variable cv_;
+    std::deque<Slip> queue_;
+    PrintState state_ = PrintState::Idle;
+    std::string detail_;
+    bool stop_ = false;
+    std::thread thread_;               // last: starts after everything above exists
+};
+
+// The state from one link answer (also used by staff mode's status line).
+PrintState state_of(const print::SendResult& r);
+
+}  // namespace indgang::kiosk
