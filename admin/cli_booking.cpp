@@ -7,10 +7,20 @@
 #include "core/domain/civil_time.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/domain/walkin.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <iostream>
 
+// ST_ marks a string for the staff catalog (scripts/extract-pot.sh); st() translates it.
+#define ST_(text) text
+
 namespace indgang::admin {
+
+// The status keys as to_string() gives them, so staff read them in their language (--json keeps
+// the keys).
+[[maybe_unused]] static const char* const kStatusKeys[] = {ST_("booked"), ST_("checked_in"), ST_("seen"),
+                                                           ST_("missed"), ST_("cancelled"), ST_("centre_cancelled"),
+                                                           ST_("waiting"), ST_("left")};
 
 void add_booking_commands(CLI::App& app, Context& ctx) {
     {
@@ -27,8 +37,9 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
                                    nickname, ctx.now(), BookingSource::Staff);
             const std::string tz = site_timezone(*db, b.site_id).name();
             if (ctx.json) return print_json(to_json(b, tz));
-            std::cout << "booked " << local_time(b.start, tz) << " with " << b.caseworker
-                      << ": check-in code " << b.code << "\n";
+            std::cout << text::st_fill("booked {time} with {name}: check-in code {code}",
+                                       {{"time", local_time(b.start, tz)}, {"name", b.caseworker}, {"code", b.code}})
+                      << "\n";
         });
     }
     {
@@ -39,7 +50,7 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
             auto db = ctx.open();
             const Booking b = cancel_booking(*db, code, ctx.now(), "staff");
             if (ctx.json) return print_json(to_json(b, site_timezone(*db, b.site_id).name()));
-            std::cout << "cancelled booking " << b.code << "\n";
+            std::cout << text::st_fill("cancelled booking {code}", {{"code", b.code}}) << "\n";
         });
     }
     {
@@ -57,8 +68,9 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
                 j["ahead"] = r.ahead;
                 return print_json(j);
             }
-            std::cout << "checked in at " << local_time(*r.booking.checked_in_at, tz) << "; "
-                      << r.ahead << " before you\n";
+            std::cout << text::st_fill("checked in at {time}; {n} before them",
+                                       {{"time", local_time(*r.booking.checked_in_at, tz)}, {"n", std::to_string(r.ahead)}})
+                      << "\n";
         });
     }
     {
@@ -71,7 +83,8 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
             auto db = ctx.open();
             const auto t = take_number(*db, resolve_site(*db, site), resolve_service(*db, service), ctx.now());
             if (ctx.json) return print_json(to_json(t));
-            std::cout << "number " << t.label << ", " << t.ahead << " waiting before\n";
+            std::cout << text::st_fill("number {label}, {n} waiting before", {{"label", t.label}, {"n", std::to_string(t.ahead)}})
+                      << "\n";
         });
     }
     {
@@ -90,7 +103,8 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
             else set_booking_status(*db, booking, BookingStatus::Booked, ctx.now());
             const Booking b = get_booking(*db, booking);
             if (ctx.json) return print_json(to_json(b, site_timezone(*db, b.site_id).name()));
-            std::cout << "booking #" << booking << " is " << to_string(b.status) << "\n";
+            std::cout << text::st_fill("booking #{id} is {status}", {{"id", std::to_string(booking)}, {"status", text::st(to_string(b.status))}})
+                      << "\n";
         });
     }
     {
@@ -102,7 +116,8 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
             undo_status(*db, booking, ctx.now());
             const Booking b = get_booking(*db, booking);
             if (ctx.json) return print_json(to_json(b, site_timezone(*db, b.site_id).name()));
-            std::cout << "booking #" << booking << " is " << to_string(b.status) << " again\n";
+            std::cout << text::st_fill("booking #{id} is {status} again", {{"id", std::to_string(booking)}, {"status", text::st(to_string(b.status))}})
+                      << "\n";
         });
     }
     {
@@ -122,8 +137,8 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
                 return print_json(j);
             }
             for (const auto& c : changes)
-                std::cout << local_time(c.at, tz) << "  " << to_string(c.from) << " -> " << to_string(c.to)
-                          << "  by " << c.actor << (c.note.empty() ? "" : "  (" + c.note + ")") << "\n";
+                std::cout << local_time(c.at, tz) << "  " << text::st(to_string(c.from)) << " -> " << text::st(to_string(c.to))
+                          << "  " << text::st("by") << " " << c.actor << (c.note.empty() ? "" : "  (" + c.note + ")") << "\n";
         });
     }
     {
@@ -163,17 +178,17 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
                 return print_json({{"date", format_date(d)}, {"sessions", js}, {"bookings", jb}, {"walkins", jw}});
             }
             std::cout << get_site(*db, s).name << ", " << format_date(d) << "\n";
-            if (sessions.empty()) std::cout << "  no caseworker visits\n";
+            if (sessions.empty()) std::cout << "  " << text::st("no caseworker visits") << "\n";
             for (const auto& v : sessions)
                 std::cout << "  " << describe(v, get_service(*db, v.service_id).name) << "\n";
-            std::cout << "Bookings:\n";
+            std::cout << text::st("Bookings:") << "\n";
             for (const auto& b : bookings)
                 std::cout << "  #" << b.id << " " << local_time(b.start, tz.name()).substr(11) << " "
-                          << b.caseworker << "  " << b.code << "  " << to_string(b.status)
+                          << b.caseworker << "  " << b.code << "  " << text::st(to_string(b.status))
                           << (b.nickname ? "  (" + *b.nickname + ")" : "") << "\n";
-            std::cout << "Walk-ins:\n";
+            std::cout << text::st("Walk-ins:") << "\n";
             for (const auto& w : walkins)
-                std::cout << "  #" << w.id << " " << w.label << "  " << to_string(w.status) << "\n";
+                std::cout << "  #" << w.id << " " << w.label << "  " << text::st(to_string(w.status)) << "\n";
         });
     }
 }

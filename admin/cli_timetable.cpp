@@ -16,6 +16,9 @@
 
 #include <iostream>
 
+// ST_ marks a string for the staff catalog (scripts/extract-pot.sh); st() translates it.
+#define ST_(text) text
+
 namespace indgang::admin {
 
 // "1-5 09:00-16:00" or "6 10:00-14:00": ISO weekdays and a time range.
@@ -68,10 +71,10 @@ static nlohmann::json bookings_json(const std::vector<Booking>& bookings, const 
 }
 
 static void print_to_tell(const std::vector<Booking>& bookings, const std::string& tz,
-                          const char* heading = "booking(s) cancelled by the centre; tell those visitors") {
-    std::cout << bookings.size() << " " << heading << (bookings.empty() ? "" : ":") << "\n";
+                          const char* heading = ST_("booking(s) cancelled by the centre; tell those visitors")) {
+    std::cout << bookings.size() << " " << text::st(heading) << (bookings.empty() ? "" : ":") << "\n";
     for (const auto& b : bookings)
-        std::cout << "  " << local_time(b.start, tz) << " " << b.caseworker << "  code " << b.code
+        std::cout << "  " << local_time(b.start, tz) << " " << b.caseworker << "  " << text::st("code") << " " << b.code
                   << (b.nickname ? " (" + *b.nickname + ")" : "") << "\n";
 }
 
@@ -101,7 +104,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             site.hours = parse_hours(hours);
             const Id id = add_site(*db, site);
             if (ctx.json) return print_json({{"id", id}});
-            std::cout << "added site #" << id << "\n";
+            std::cout << text::st_fill("added site #{id}", {{"id", std::to_string(id)}}) << "\n";
         });
     }
 
@@ -137,7 +140,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             auto db = ctx.open();
             const Id id = add_service(*db, svc);
             if (ctx.json) return print_json({{"id", id}});
-            std::cout << "added service #" << id << "\n";
+            std::cout << text::st_fill("added service #{id}", {{"id", std::to_string(id)}}) << "\n";
         });
     }
     {
@@ -215,9 +218,9 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             }
             std::vector<std::string> warnings;
             const Id id = add_session(*db, s, ctx.now(), &warnings);
-            for (const auto& w : warnings) std::cerr << "note: " << w << "\n";
+            for (const auto& w : warnings) std::cerr << text::st("note:") << " " << w << "\n";
             if (ctx.json) return print_json({{"id", id}, {"warnings", warnings}});
-            std::cout << "added " << describe(get_session(*db, id), get_service(*db, s.service_id).name) << "\n";
+            std::cout << text::st("added") << " " << describe(get_session(*db, id), get_service(*db, s.service_id).name) << "\n";
         });
     }
     {
@@ -262,24 +265,24 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             try {
                 const EditResult r = edit_session(*db, session, s, when, ctx.now(),
                                                   cancel_affected ? OnConflict::CancelAndTell : OnConflict::Refuse);
-                for (const auto& w : r.warnings) std::cerr << "note: " << w << "\n";
+                for (const auto& w : r.warnings) std::cerr << text::st("note:") << " " << w << "\n";
                 if (ctx.json) {
                     nlohmann::json j = {{"session", r.session_id}, {"carried", r.carried.size()},
                                         {"warnings", r.warnings}};
                     j["bookings_to_tell"] = bookings_json(r.to_tell, tz.name());
                     return print_json(j);
                 }
-                std::cout << "session #" << r.session_id << " from " << format_date(when) << ": "
+                std::cout << text::st_fill("session #{id} from {date}:", {{"id", std::to_string(r.session_id)}, {"date", format_date(when)}}) << " "
                           << describe(get_session(*db, r.session_id), get_service(*db, s.service_id).name)
                           << "\n";
                 print_to_tell(r.to_tell, tz.name());
             } catch (const TimetableConflict& e) {
                 std::cerr << "indgang-admin: " << e.what() << ":\n";
                 for (const auto& b : e.bookings)
-                    std::cerr << "  " << local_time(b.start, tz.name()) << " code " << b.code
+                    std::cerr << "  " << local_time(b.start, tz.name()) << " " << text::st("code") << " " << b.code
                               << (b.nickname ? " (" + *b.nickname + ")" : "") << "\n";
-                std::cerr << "Move them by hand, or run again with --cancel-affected to cancel them "
-                             "and get the list of visitors to tell.\n";
+                std::cerr << text::st("Move them by hand, or run again with --cancel-affected to cancel them "
+                                      "and get the list of visitors to tell.") << "\n";
                 throw CLI::RuntimeError(1);
             }
         });
@@ -296,7 +299,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             const auto affected = cancel_session_date(*db, session, parse_date_arg(date), reason, ctx.now());
             const std::string tz = site_timezone(*db, get_session(*db, session).site_id).name();
             if (ctx.json) return print_json({{"cancelled", date}, {"bookings_to_tell", bookings_json(affected, tz)}});
-            std::cout << "cancelled session #" << session << " on " << date << "\n";
+            std::cout << text::st_fill("cancelled session #{id} on {date}", {{"id", std::to_string(session)}, {"date", date}}) << "\n";
             print_to_tell(affected, tz);
         });
     }
@@ -311,8 +314,8 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             const auto back = restore_session_date(*db, session, parse_date_arg(date), ctx.now());
             const std::string tz = site_timezone(*db, get_session(*db, session).site_id).name();
             if (ctx.json) return print_json({{"restored", date}, {"bookings_to_tell", bookings_json(back, tz)}});
-            std::cout << "session #" << session << " runs on " << date << " again\n";
-            print_to_tell(back, tz, "booking(s) are on again; tell those visitors");
+            std::cout << text::st_fill("session #{id} runs on {date} again", {{"id", std::to_string(session)}, {"date", date}}) << "\n";
+            print_to_tell(back, tz, ST_("booking(s) are on again; tell those visitors"));
         });
     }
     {
@@ -326,7 +329,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             const auto affected = end_session(*db, session, parse_date_arg(last), ctx.now());
             const std::string tz = site_timezone(*db, get_session(*db, session).site_id).name();
             if (ctx.json) return print_json({{"ended", last}, {"bookings_to_tell", bookings_json(affected, tz)}});
-            std::cout << "session #" << session << " ends after " << last << "\n";
+            std::cout << text::st_fill("session #{id} ends after {date}", {{"id", std::to_string(session)}, {"date", last}}) << "\n";
             print_to_tell(affected, tz);
         });
     }
@@ -338,7 +341,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             auto db = ctx.open();
             delete_session(*db, session);
             if (ctx.json) return print_json({{"deleted", session}});
-            std::cout << "deleted session #" << session << "\n";
+            std::cout << text::st_fill("deleted session #{id}", {{"id", std::to_string(session)}}) << "\n";
         });
     }
 
@@ -379,7 +382,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             const auto r = close_centre(*db, s, f, last.empty() ? f : parse_date_arg(last), reason, ctx.now());
             const std::string tz = site_timezone(*db, s).name();
             if (ctx.json) return print_json({{"closure", r.closure_id}, {"bookings_to_tell", bookings_json(r.to_tell, tz)}});
-            std::cout << "closure #" << r.closure_id << " added\n";
+            std::cout << text::st_fill("closure #{id} added", {{"id", std::to_string(r.closure_id)}}) << "\n";
             print_to_tell(r.to_tell, tz);
         });
     }
@@ -392,8 +395,8 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             const auto back = reopen_centre(*db, closure, ctx.now());
             const std::string tz = back.empty() ? "Europe/Copenhagen" : site_timezone(*db, back.front().site_id).name();
             if (ctx.json) return print_json({{"removed", closure}, {"bookings_to_tell", bookings_json(back, tz)}});
-            std::cout << "closure #" << closure << " removed\n";
-            print_to_tell(back, tz, "booking(s) are on again; tell those visitors");
+            std::cout << text::st_fill("closure #{id} removed", {{"id", std::to_string(closure)}}) << "\n";
+            print_to_tell(back, tz, ST_("booking(s) are on again; tell those visitors"));
         });
     }
 
@@ -483,14 +486,14 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         while (!pin.empty() && (pin.back() == '\r' || pin.back() == ' ')) pin.pop_back();
         auto db = ctx.open();
         set_staff_pin(*db, pin);
-        std::cerr << "staff PIN set\n";
+        std::cerr << text::st("staff PIN set") << "\n";
     });
     app.add_subcommand("demo", "Create the demo værested (Værestedet Kilden) if the database is empty")
         ->callback([&ctx] {
             auto db = ctx.open();
             const Id site = ensure_demo_data(*db, ctx.now());
             if (ctx.json) return print_json({{"site", site}});
-            std::cout << "demo site #" << site << "\n";
+            std::cout << text::st_fill("demo site #{id}", {{"id", std::to_string(site)}}) << "\n";
         });
     app.add_subcommand("purge", "Erase nicknames that are past their retention")->callback([&ctx] {
         auto db = ctx.open();
@@ -498,7 +501,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             throw DomainError(ErrorCode::Invalid, "not erasing anything: " + *why);
         const int n = purge_personal_data(*db, ctx.now());
         if (ctx.json) return print_json({{"erased", n}});
-        std::cout << "erased " << n << " nickname(s)\n";
+        std::cout << text::st_fill("erased {n} nickname(s)", {{"n", std::to_string(n)}}) << "\n";
     });
     {
         static bool accept = false;
@@ -514,8 +517,9 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             if (ctx.json)
                 return print_json({{"ran", r.ran}, {"marked_missed", r.marked_missed},
                                    {"erased", r.nicknames_erased}});
-            std::cout << "marked " << r.marked_missed << " booking(s) missed, erased "
-                      << r.nicknames_erased << " nickname(s)\n";
+            std::cout << text::st_fill("marked {missed} booking(s) missed, erased {erased} nickname(s)",
+                                       {{"missed", std::to_string(r.marked_missed)}, {"erased", std::to_string(r.nicknames_erased)}})
+                      << "\n";
         });
     }
 }

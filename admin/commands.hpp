@@ -16,6 +16,8 @@ struct Context {
     bool json = false;                 // --json: machine-readable output on stdout
     std::string screenshots_dir;       // staff window: render every tab to PNGs here and exit
     Id site_id = 0;                    // staff window: which site (0 = the only one)
+    std::string script_path;           // staff window: run this script headless (window_script.hpp)
+    std::string dump_texts;            // staff window: write every string it showed to this file
     // Opens the database read-write (migrating it, then housekeeping); throws db::StoreError with
     // a clear message. Refuses "" and ":memory:", where a write would vanish on exit.
     std::unique_ptr<db::Db> open() const;

@@ -8,15 +8,18 @@
 #include "core/domain/civil_time.hpp"
 #include "core/domain/housekeeping.hpp"
 #include "core/domain/timetable.hpp"
+#include "core/install/data_dir.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <cstdio>
+#include <cstdlib>
 
 namespace indgang::admin {
 
 std::unique_ptr<db::Db> Context::open() const {
     if (db_path.empty() || db_path == ":memory:" || db_path.rfind("file::memory:", 0) == 0)
         throw DomainError(ErrorCode::Invalid,
-                          "--db needs a database file; \"" + db_path + "\" would lose every change on exit");
+                          text::st_fill("--db needs a database file; \"{path}\" would lose every change on exit", {{"path", db_path}}));
     auto db = db::open_store(db_path);
     // Every run of the tool keeps the data honest: overdue nicknames erased, no-shows marked
     // (unless the clock looks wrong, see housekeeping.hpp).
@@ -25,7 +28,7 @@ std::unique_ptr<db::Db> Context::open() const {
 }
 
 std::unique_ptr<db::Db> Context::open_read() const {
-    if (db_path.empty()) throw DomainError(ErrorCode::Invalid, "--db needs a database file");
+    if (db_path.empty()) throw DomainError(ErrorCode::Invalid, text::st("--db needs a database file"));
     auto db = db::open_store(db_path, db::Db::Mode::ReadOnly);
     // Reading an older schema with today's queries would fail on a missing column; say what to do.
     if (const int64_t v = db->pragma_int("user_version"); v > 0 && v < db::schema_version())
@@ -41,8 +44,8 @@ Id resolve_site(db::Db& db, Id site) {
     if (site != 0) return get_site(db, site).id;
     const auto sites = list_sites(db);
     if (sites.size() == 1) return sites.front().id;
-    throw DomainError(ErrorCode::Invalid, sites.empty() ? "no site yet: add one with 'sites add'"
-                                                        : "several sites: choose one with --site");
+    throw DomainError(ErrorCode::Invalid, sites.empty() ? text::st("no site yet: add one with 'sites add' or open the staff window")
+                                                        : text::st("several sites: choose one with --site"));
 }
 
 Id resolve_service(db::Db& db, const std::string& key_or_id) {
@@ -54,12 +57,12 @@ Id resolve_service(db::Db& db, const std::string& key_or_id) {
 
 Date parse_date_arg(const std::string& s) {
     if (auto d = parse_date(s)) return *d;
-    throw DomainError(ErrorCode::Invalid, "'" + s + "' is not a date (YYYY-MM-DD)");
+    throw DomainError(ErrorCode::Invalid, text::st_fill("'{text}' is not a date (YYYY-MM-DD)", {{"text", s}}));
 }
 
 int parse_time_arg(const std::string& s) {
     if (auto m = parse_minute(s)) return *m;
-    throw DomainError(ErrorCode::Invalid, "'" + s + "' is not a time (HH:MM)");
+    throw DomainError(ErrorCode::Invalid, text::st_fill("'{text}' is not a time (HH:MM)", {{"text", s}}));
 }
 
 }  // namespace indgang::admin
@@ -74,6 +77,12 @@ int main(int argc, char** argv) {
     app.add_option("--screenshots", ctx.screenshots_dir,
                    "Staff window only: write a PNG of every tab to this folder and exit");
     app.add_option("--site", ctx.site_id, "Staff window only: the site to manage");
+    app.add_option("--script", ctx.script_path, "Staff window only: run a script of steps headless (tests)");
+    app.add_option("--dump-texts", ctx.dump_texts, "Staff window only: write every string shown to this file");
+    // Staff read Danish; INDGANG_STAFF_LANG=en (or --staff-lang en) for English.
+    std::string staff_lang = std::getenv("INDGANG_STAFF_LANG") ? std::getenv("INDGANG_STAFF_LANG") : "da";
+    app.add_option("--staff-lang", staff_lang, "Language of staff messages and the staff window (da, en)");
+    app.parse_complete_callback([&staff_lang] { text::init_staff_text(install::i18n_dir(), staff_lang); });
     admin::add_timetable_commands(app, ctx);
     admin::add_booking_commands(app, ctx);
     admin::add_i18n_commands(app, ctx);
@@ -98,7 +107,7 @@ int main(int argc, char** argv) {
         std::fprintf(stderr, "indgang-admin: %s\n", e.what());
         return 3;
     } catch (const db::Error& e) {
-        std::fprintf(stderr, "indgang-admin: database error: %s\n", e.what());
+        std::fprintf(stderr, "indgang-admin: %s %s\n", text::st("database error:"), e.what());
         return e.is_busy() ? 4 : 3;
     } catch (const std::exception& e) {
         std::fprintf(stderr, "indgang-admin: %s\n", e.what());

@@ -1,31 +1,48 @@
+// The Today tab: the day's bookings (seen / no-show / undo / cancel), check-in by code, walk-in
+// numbers, and booking on a visitor's behalf.
+#include "staff_clock.hpp"
 #include "views.hpp"
 
 #include "core/domain/booking.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/domain/walkin.hpp"
 #include "core/text/bidi.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <imgui.h>
 
 namespace indgang::admin::gui {
 
-static const char* status_label(BookingStatus st) {
-    switch (st) {
-        case BookingStatus::Booked: return "booked";
-        case BookingStatus::CheckedIn: return "checked in";
-        case BookingStatus::Seen: return "seen";
-        case BookingStatus::Missed: return "no-show";
-        case BookingStatus::Cancelled: return "cancelled";
-        case BookingStatus::CentreCancelled: return "cancelled by the centre";
+using text::st;
+using text::st_fill;
+
+const char* status_text(BookingStatus status) {
+    switch (status) {
+        case BookingStatus::Booked: return st("booked");
+        case BookingStatus::CheckedIn: return st("checked in");
+        case BookingStatus::Seen: return st("seen");
+        case BookingStatus::Missed: return st("no-show");
+        case BookingStatus::Cancelled: return st("cancelled");
+        case BookingStatus::CentreCancelled: return st("cancelled by the centre");
     }
     return "";
 }
 
-static ImVec4 status_colour(BookingStatus st) {
-    switch (st) {
-        case BookingStatus::CheckedIn: return {0.10f, 0.55f, 0.20f, 1};
-        case BookingStatus::Missed: return {0.75f, 0.25f, 0.10f, 1};
-        case BookingStatus::Cancelled: return {0.5f, 0.5f, 0.5f, 1};
+static const char* walkin_text(WalkInStatus status) {
+    switch (status) {
+        case WalkInStatus::Waiting: return st("waiting");
+        case WalkInStatus::Seen: return st("seen");
+        case WalkInStatus::Left: return st("left");
+    }
+    return "";
+}
+
+static ImVec4 status_colour(BookingStatus status) {
+    switch (status) {
+        case BookingStatus::CheckedIn: return {0.10f, 0.50f, 0.20f, 1};
+        case BookingStatus::Missed: return {0.70f, 0.22f, 0.08f, 1};
+        case BookingStatus::Cancelled:
+        case BookingStatus::CentreCancelled: return {0.40f, 0.40f, 0.40f, 1};
         default: return ImGui::GetStyleColorVec4(ImGuiCol_Text);
     }
 }
@@ -36,100 +53,193 @@ static std::string service_name(const State& s, Id id) {
     return "?";
 }
 
-void draw_today(State& s, Instant now) {
+static void draw_day_switch(State& s, Instant now) {
     if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) {
         s.day = add_days(s.day, -1);
         reload(s, now);
     }
     ImGui::SameLine();
-    ImGui::Text("%s", format_date(s.day).c_str());
+    text(day_text(s.tz, s.day));
     ImGui::SameLine();
     if (ImGui::ArrowButton("##next", ImGuiDir_Right)) {
         s.day = add_days(s.day, 1);
         reload(s, now);
     }
     ImGui::SameLine();
-    if (ImGui::Button("Today###today")) {
+    if (button(st("Today") + std::string("###today"))) {
         s.day = s.tz.today(now);
         reload(s, now);
     }
-
-    section("Bookings");
-    if (s.bookings.empty()) ImGui::TextDisabled("No bookings on this day.");
-    if (!s.bookings.empty() &&
-        ImGui::BeginTable("bookings", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) {
-        ImGui::TableSetupColumn("Time");
-        ImGui::TableSetupColumn("With");
-        ImGui::TableSetupColumn("Code");
-        ImGui::TableSetupColumn("Nickname");
-        ImGui::TableSetupColumn("Status");
-        ImGui::TableSetupColumn("");
-        ImGui::TableHeadersRow();
-        for (const auto& b : s.bookings) {
-            ImGui::PushID(static_cast<int>(b.id));
-            ImGui::TableNextRow();
-            ImGui::TableNextColumn();
-            ImGui::Text("%s", format_minute(s.tz.to_local(b.start).minute).c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%s (%s)", service_name(s, b.service_id).c_str(), b.caseworker.c_str());
-            ImGui::TableNextColumn();
-            ImGui::Text("%s", b.code.c_str());
-            ImGui::TableNextColumn();
-            // Nicknames may be in any script; Arabic-script ones need shaping and reordering.
-            ImGui::Text("%s", text::visual_line(b.nickname.value_or(""), text::is_rtl(b.nickname.value_or(""))).c_str());
-            ImGui::TableNextColumn();
-            ImGui::TextColored(status_colour(b.status), "%s", status_label(b.status));
-            ImGui::TableNextColumn();
-            if (b.status != BookingStatus::Cancelled) {
-                if (b.status != BookingStatus::Seen && ImGui::SmallButton("Seen###seen"))
-                    act(s, [&s, id = b.id, now] { mark_seen(*s.db, id, now); });
-                ImGui::SameLine();
-                if (b.status != BookingStatus::Missed && ImGui::SmallButton("No-show###noshow"))
-                    act(s, [&s, id = b.id, now] { mark_no_show(*s.db, id, now); });
-            }
-            ImGui::PopID();
-        }
-        ImGui::EndTable();
+    ImGui::SameLine();
+    if (button(st("Next day") + std::string("###next_day"))) {
+        s.day = add_days(s.day, 1);
+        reload(s, now);
     }
+}
 
-    section("Walk-ins");
-    if (s.walkins.empty()) ImGui::TextDisabled("No walk-in numbers on this day.");
+static void draw_booking_actions(State& s, const Booking& b, Instant now) {
+    const std::string id = std::to_string(b.id);
+    const bool live = b.status != BookingStatus::Cancelled && b.status != BookingStatus::CentreCancelled;
+    if (live && b.status != BookingStatus::Seen) {
+        if (button(st("Seen") + std::string("###seen_") + id, true))
+            act(s, [&s, bid = b.id, now] {
+                mark_seen(*s.db, bid, now, s.actor);
+                set_status(s, st("Marked seen. Undo puts it back."));
+            });
+        ImGui::SameLine();
+    }
+    if (live && b.status != BookingStatus::Missed && b.status != BookingStatus::Seen) {
+        if (button(st("No-show") + std::string("###noshow_") + id, true))
+            act(s, [&s, bid = b.id, now] {
+                mark_no_show(*s.db, bid, now, s.actor);
+                set_status(s, st("Marked as a no-show. Undo puts it back."));
+            });
+        ImGui::SameLine();
+    }
+    if (s.undoable.count(b.id) && s.undoable.at(b.id) > 0 && b.status != BookingStatus::CentreCancelled) {
+        if (button(st("Undo") + std::string("###undo_") + id, true))
+            act(s, [&s, bid = b.id, now] {
+                const BookingStatus back = undo_status(*s.db, bid, now, s.actor);
+                set_status(s, st_fill("Undone: the booking is {status} again.", {{"status", status_text(back)}}));
+            });
+        ImGui::SameLine();
+    }
+    if (b.status == BookingStatus::Booked || b.status == BookingStatus::CheckedIn) {
+        if (button(st("Cancel booking") + std::string("###cancel_") + id, true))
+            ask(s, st_fill("Cancel the booking {time} with {name} (code {code})? The time becomes free for others.",
+                           {{"time", time_text(s.tz, b.start)}, {"name", b.caseworker}, {"code", b.code}}),
+                st("Cancel the booking"), [&s, code = b.code, now] {
+                    cancel_booking(*s.db, code, now, s.actor);
+                    set_status(s, st("The booking is cancelled. Undo books it again while the time is free."));
+                });
+    }
+}
+
+static void draw_bookings(State& s, Instant now) {
+    section(st("Bookings"));
+    if (s.bookings.empty()) text_disabled(st("No bookings on this day."));
+    if (s.bookings.empty() ||
+        !ImGui::BeginTable("bookings", 6, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH | ImGuiTableFlags_SizingFixedFit))
+        return;
+    column(st("Time"));
+    column(st("With"));
+    column(st("Code"));
+    column(st("Nickname"));
+    column(st("Status"));
+    column("");
+    ImGui::TableHeadersRow();
+    for (const auto& b : s.bookings) {
+        ImGui::PushID(static_cast<int>(b.id));
+        ImGui::TableNextRow();
+        ImGui::TableNextColumn();
+        text(time_text(s.tz, b.start));
+        ImGui::TableNextColumn();
+        text(service_name(s, b.service_id) + " (" + b.caseworker + ")");
+        ImGui::TableNextColumn();
+        text(b.code);
+        ImGui::TableNextColumn();
+        // Nicknames may be in any script; Arabic-script ones need shaping and reordering.
+        const std::string nick = b.nickname.value_or("");
+        ImGui::TextUnformatted(text::visual_line(nick, text::is_rtl(nick)).c_str());
+        ImGui::TableNextColumn();
+        text_coloured(status_colour(b.status), status_text(b.status));
+        ImGui::TableNextColumn();
+        draw_booking_actions(s, b, now);
+        ImGui::PopID();
+    }
+    ImGui::EndTable();
+}
+
+static void draw_check_in(State& s, Instant now) {
+    section(st("Check a visitor in"));
+    ImGui::SetNextItemWidth(120);
+    input(st("Code") + std::string("###checkin_code"), s.checkin_code, sizeof s.checkin_code, "12345",
+          ImGuiInputTextFlags_CharsDecimal);
+    ImGui::SameLine();
+    if (button(st("Check in") + std::string("###check_in")))
+        act(s, [&s, now] {
+            const CheckInResult r = check_in(*s.db, s.site_id, s.checkin_code, now);
+            s.checkin_code[0] = 0;
+            set_status(s, st_fill("Checked in for {time} with {name}; {n} before them.",
+                                  {{"time", time_text(s.tz, r.booking.start)}, {"name", r.booking.caseworker},
+                                   {"n", std::to_string(r.ahead)}}));
+        });
+}
+
+static void draw_walkins(State& s, Instant now) {
+    section(st("Walk-ins"));
+    const bool today = s.day == s.tz.today(now);
+    if (today) {
+        text(st("Hand out a number:"));
+        for (const auto& v : s.services) {
+            if (!v.active || walkin_open(*s.db, s.site_id, v.id, now) != WalkInOpen::Open) continue;
+            ImGui::SameLine();
+            if (button(v.name + "###take_" + v.key, true))
+                act(s, [&s, sid = v.id, now] {
+                    const WalkInTicket t = take_number(*s.db, s.site_id, sid, now);
+                    set_status(s, st_fill("Number {label}; {n} waiting before.",
+                                          {{"label", t.label}, {"n", std::to_string(t.ahead)}}));
+                });
+        }
+    }
+    const WalkInTicket* next = nullptr;
+    for (const auto& w : s.walkins)
+        if (w.status == WalkInStatus::Waiting && !next) next = &w;
+    if (next && button(st_fill("Call the next: {label}", {{"label", next->label}}) + "###call_next"))
+        act(s, [&s, id = next->id, label = next->label, now] {
+            set_walkin_status(*s.db, id, WalkInStatus::Seen, now);
+            set_status(s, st_fill("{label} is called in.", {{"label", label}}));
+        });
+    if (s.walkins.empty()) text_disabled(st("No walk-in numbers on this day."));
     for (const auto& w : s.walkins) {
         ImGui::PushID(static_cast<int>(w.id));
-        ImGui::Text("%s  %s  %s", w.label.c_str(), service_name(s, w.service_id).c_str(),
-                    to_string(w.status));
+        const std::string id = std::to_string(w.id);
+        text(w.label + "  " + service_name(s, w.service_id) + "  " + walkin_text(w.status));
+        ImGui::SameLine();
         if (w.status == WalkInStatus::Waiting) {
-            ImGui::SameLine();
-            if (ImGui::SmallButton("Seen###wseen"))
+            if (button(st("Seen") + std::string("###wseen_") + id, true))
                 act(s, [&s, id = w.id, now] { set_walkin_status(*s.db, id, WalkInStatus::Seen, now); });
             ImGui::SameLine();
-            if (ImGui::SmallButton("Left###wleft"))
+            if (button(st("Left") + std::string("###wleft_") + id, true))
                 act(s, [&s, id = w.id, now] { set_walkin_status(*s.db, id, WalkInStatus::Left, now); });
+        } else if (button(st("Undo") + std::string("###wundo_") + id, true)) {
+            act(s, [&s, id = w.id, now] { set_walkin_status(*s.db, id, WalkInStatus::Waiting, now); });
         }
         ImGui::PopID();
     }
+}
 
-    section("Book on a visitor's behalf");
+static void draw_book(State& s, Instant now) {
+    section(st("Book on a visitor's behalf"));
     if (s.free_slots.empty()) {
-        ImGui::TextDisabled("No free times left on this day.");
+        text_disabled(st("No free times left on this day."));
         return;
     }
-    ImGui::SetNextItemWidth(260);
-    ImGui::InputTextWithHint("##nick", "Nickname (optional, never a real name)", s.nickname,
-                             sizeof s.nickname);
+    ImGui::SetNextItemWidth(300);
+    input("###nick", s.nickname, sizeof s.nickname, st("Nickname (optional, never a real name)"));
     for (const auto& slot : s.free_slots) {
         ImGui::PushID(static_cast<int>(slot.start));
-        const std::string label = format_minute(slot.start_minute) + " " +
-                                  service_name(s, slot.service_id) + " (" + slot.caseworker + ")";
-        if (ImGui::Button(label.c_str()))
-            act(s, [&s, ref = SlotRef{slot.session_id, slot.date, slot.start_minute}, now] {
+        const std::string label = time_text(s.tz, slot.start) + " " + service_name(s, slot.service_id) +
+                                  " (" + slot.caseworker + ")###book_" + std::to_string(slot.session_id) +
+                                  "_" + std::to_string(slot.start_minute);
+        if (button(label))
+            act(s, [&s, ref = SlotRef{slot.session_id, slot.date, slot.start_minute}, start = slot.start, now] {
                 const Booking b = book(*s.db, ref, s.nickname, now, BookingSource::Staff);
                 s.last_code = b.code;
                 s.nickname[0] = 0;
-                set_status(s, "Booked " + format_minute(ref.start_minute) + " — check-in code " + b.code);
+                set_status(s, st_fill("Booked {time}. The check-in code is {code}.",
+                                      {{"time", time_text(s.tz, start)}, {"code", b.code}}));
             });
         ImGui::PopID();
     }
+}
+
+void draw_today(State& s, Instant now) {
+    draw_day_switch(s, now);
+    draw_bookings(s, now);
+    draw_check_in(s, now);
+    draw_walkins(s, now);
+    draw_book(s, now);
 }
 
 }  // namespace indgang::admin::gui

@@ -1,30 +1,38 @@
 // The staff window: SDL2 + Dear ImGui on the SDL renderer, mouse and keyboard. Sleeps in the
-// event wait when idle, reloads when another process (kiosk, CLI) changed the database.
+// event wait when idle, reloads when another process (kiosk, CLI) changed the database. Nothing
+// but the PIN gate is drawn until the staff PIN is given; an empty database gets the set-up form.
 #include "commands.hpp"
+#include "drawn_widgets.hpp"
 #include "gui_state.hpp"
+#include "staff_errors.hpp"
 #include "views.hpp"
+#include "window_script.hpp"
 
 #include "core/db/store.hpp"
-#include "core/domain/timetable.hpp"
+#include "core/text/staff_text.hpp"
 
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
-#include <stb/stb_image_write.h>
 
 #include <cstdio>
 #include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <vector>
 
 namespace indgang::admin {
 
 namespace gui {
 
-void section(const char* title) {
-    ImGui::Spacing();
-    ImGui::TextColored(ImGui::GetStyleColorVec4(ImGuiCol_ButtonActive), "%s", title);
-    ImGui::Separator();
+using text::st;
+
+void ask(State& s, std::string question, std::string yes, std::function<void()> action) {
+    s.confirm.question = std::move(question);
+    s.confirm.yes = std::move(yes);
+    s.confirm.action = std::move(action);
+    s.confirm.open_requested = true;
 }
 
 static void load_fonts() {
@@ -49,44 +57,79 @@ static void load_fonts() {
     io.Fonts->AddFontFromFileTTF((std::string(dir) + "NotoSansEthiopic-Regular.ttf").c_str(), 18.0f, &merge, ethiopic);
 }
 
-static bool save_png(SDL_Renderer* r, int w, int h, const std::string& path) {
-    std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 4);
-    if (SDL_RenderReadPixels(r, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), w * 4) != 0) return false;
-    return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
+static void draw_confirm(State& s) {
+    if (s.confirm.open_requested) {
+        ImGui::OpenPopup("###confirm");
+        s.confirm.open_requested = false;
+    }
+    ImGui::SetNextWindowSize(ImVec2(560, 0));
+    if (!ImGui::BeginPopupModal((std::string(st("Are you sure?")) + "###confirm").c_str(), nullptr,
+                                ImGuiWindowFlags_NoResize | ImGuiWindowFlags_NoSavedSettings))
+        return;
+    drawn().add({DrawnItem::Kind::Text, "", st("Are you sure?"), {}, {}});
+    text_wrapped(s.confirm.question);
+    ImGui::Spacing();
+    if (button(s.confirm.yes + "###confirm_yes")) {
+        act(s, std::move(s.confirm.action));
+        s.confirm = {};
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::SameLine();
+    if (button(st("No, go back") + std::string("###confirm_no"))) {
+        s.confirm = {};
+        ImGui::CloseCurrentPopup();
+    }
+    ImGui::EndPopup();
 }
 
-static void draw_frame(State& s, Instant now, bool* tab_switch_pending, Tab forced) {
+static void draw_frame(State& s, Instant now, std::optional<Tab>* forced) {
     const ImGuiViewport* vp = ImGui::GetMainViewport();
     ImGui::SetNextWindowPos(vp->Pos);
     ImGui::SetNextWindowSize(vp->Size);
     ImGui::Begin("Indgang staff", nullptr,
                  ImGuiWindowFlags_NoDecoration | ImGuiWindowFlags_NoMove | ImGuiWindowFlags_NoSavedSettings);
-    ImGui::Text("%s  —  %s", s.site.name.c_str(), s.site.address.c_str());
-    if (ImGui::BeginTabBar("tabs")) {
-        struct { Tab tab; const char* label; void (*draw)(State&, Instant); } tabs[] = {
-            {Tab::Today, "Today###today_tab", draw_today},
-            {Tab::Timetable, "Timetable###timetable_tab", draw_timetable},
-            {Tab::Reports, "Reports###reports_tab", draw_reports},
-            {Tab::Upload, "Upload###upload_tab", draw_upload},
-            {Tab::Settings, "Settings###settings_tab", draw_settings},
-        };
-        for (const auto& t : tabs) {
-            ImGuiTabItemFlags flags = (*tab_switch_pending && forced == t.tab) ? ImGuiTabItemFlags_SetSelected : 0;
-            if (ImGui::BeginTabItem(t.label, nullptr, flags)) {
-                s.tab = t.tab;
-                ImGui::BeginChild("content", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()));
-                t.draw(s, now);
-                ImGui::EndChild();
-                ImGui::EndTabItem();
+    if (!s.unlocked) {
+        draw_gate(s, now);
+    } else if (s.needs_setup) {
+        ImGui::BeginChild("setup", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()));
+        draw_setup(s, now);
+        ImGui::EndChild();
+    } else {
+        text(s.site.name + "  —  " + s.site.address);
+        if (ImGui::BeginTabBar("tabs")) {
+            struct { Tab tab; const char* label; const char* id; void (*draw)(State&, Instant); } tabs[] = {
+                {Tab::Today, st("Today"), "###today_tab", draw_today},
+                {Tab::Timetable, st("Timetable"), "###timetable_tab", draw_timetable},
+                {Tab::Reports, st("Reports"), "###reports_tab", draw_reports},
+                {Tab::Upload, st("Upload"), "###upload_tab", draw_upload},
+                {Tab::Settings, st("Settings"), "###settings_tab", draw_settings},
+            };
+            for (const auto& t : tabs) {
+                const ImGuiTabItemFlags flags = (*forced && **forced == t.tab) ? ImGuiTabItemFlags_SetSelected : 0;
+                if (tab(std::string(t.label) + t.id, flags)) {
+                    s.tab = t.tab;
+                    ImGui::BeginChild("content", ImVec2(0, -ImGui::GetFrameHeightWithSpacing()));
+                    t.draw(s, now);
+                    ImGui::EndChild();
+                    ImGui::EndTabItem();
+                }
             }
+            forced->reset();
+            ImGui::EndTabBar();
         }
-        *tab_switch_pending = false;
-        ImGui::EndTabBar();
     }
+    draw_confirm(s);
     if (!s.status.empty())
-        ImGui::TextColored(s.status_is_error ? ImVec4(0.8f, 0.2f, 0.1f, 1) : ImVec4(0.1f, 0.5f, 0.2f, 1),
-                           "%s", s.status.c_str());
+        text_coloured(s.status_is_error ? ImVec4(0.75f, 0.15f, 0.05f, 1) : ImVec4(0.05f, 0.45f, 0.15f, 1), s.status);
     ImGui::End();
+}
+
+static std::string read_file(const std::string& path) {
+    std::ifstream in(path);
+    if (!in) throw std::runtime_error(text::st_fill("cannot read the script {path}", {{"path", path}}));
+    std::stringstream ss;
+    ss << in.rdbuf();
+    return ss.str();
 }
 
 }  // namespace gui
@@ -94,34 +137,41 @@ static void draw_frame(State& s, Instant now, bool* tab_switch_pending, Tab forc
 int run_gui(Context& ctx) {
     using namespace gui;
     std::unique_ptr<db::Db> db;
+    std::optional<WindowScript> script;
     try {
+        if (!ctx.screenshots_dir.empty() && ctx.script_path.empty())
+            throw std::runtime_error(st("--screenshots needs --script with shot steps"));
+        if (!ctx.script_path.empty()) script.emplace(parse_window_script(read_file(ctx.script_path)), ctx.screenshots_dir);
         db = ctx.open();
     } catch (const std::exception& e) {
-        std::fprintf(stderr, "indgang-admin: %s\n", e.what());
+        std::fprintf(stderr, "indgang-admin: %s\n", error_text(e, TimeZone{}).c_str());
         return 3;
     }
     RunQueue main_queue;
     State s;
     s.db = db.get();
     s.main_queue = &main_queue;
-    s.site_id = resolve_site(*db, ctx.site_id);
-    s.tz = site_timezone(*db, s.site_id);
-    s.day = s.tz.today(ctx.now());
-    reload(s, ctx.now());
+    s.wanted_site = ctx.site_id;
+    try {
+        reload(s, ctx.now());
+    } catch (const std::exception& e) {
+        std::fprintf(stderr, "indgang-admin: %s\n", error_text(e, TimeZone{}).c_str());
+        return 3;
+    }
 
-    const bool headless = !ctx.screenshots_dir.empty();
+    const bool headless = script.has_value();
     if (headless && !SDL_getenv("DISPLAY") && !SDL_getenv("WAYLAND_DISPLAY"))
         SDL_setenv("SDL_VIDEODRIVER", "offscreen", 0);
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
-        std::fprintf(stderr, "indgang-admin: cannot open a window: %s\n", SDL_GetError());
+        std::fprintf(stderr, "indgang-admin: %s %s\n", st("cannot open a window:"), SDL_GetError());
         return 2;
     }
-    const int w = 1280, h = 860;
-    SDL_Window* window = SDL_CreateWindow("Indgang — staff", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+    const int w = 1280, h = 900;
+    SDL_Window* window = SDL_CreateWindow(st("Indgang — staff"), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
                                           w, h, SDL_WINDOW_RESIZABLE | (headless ? SDL_WINDOW_HIDDEN : 0));
     SDL_Renderer* renderer = window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE) : nullptr;
     if (!renderer) {
-        std::fprintf(stderr, "indgang-admin: cannot create a renderer: %s\n", SDL_GetError());
+        std::fprintf(stderr, "indgang-admin: %s %s\n", st("cannot create a renderer:"), SDL_GetError());
         return 2;
     }
     IMGUI_CHECKVERSION();
@@ -133,16 +183,9 @@ int run_gui(Context& ctx) {
     load_fonts();
     ImGui_ImplSDL2_InitForSDLRenderer(window);
     ImGui_ImplSDLRenderer_Init(renderer);
+    if (headless && !ctx.screenshots_dir.empty()) std::filesystem::create_directories(ctx.screenshots_dir);
 
-    // Headless: each tab gets a few frames to lay out, then a screenshot.
-    const Tab shots[] = {Tab::Today, Tab::Timetable, Tab::Reports, Tab::Upload, Tab::Settings};
-    const char* shot_names[] = {"admin-today", "admin-timetable", "admin-reports", "admin-upload",
-                                "admin-settings"};
-    const int shot_count = 5;
-    int shot = 0, frames_in_shot = 0;
-    bool tab_switch_pending = headless;
-    if (headless) std::filesystem::create_directories(ctx.screenshots_dir);
-
+    std::optional<Tab> forced_tab;
     bool running = true;
     int busy_frames = 3;   // keep drawing a few frames after input so ImGui settles
     Uint32 last_poll = 0;
@@ -163,29 +206,36 @@ int run_gui(Context& ctx) {
             try {
                 if (db->data_version() != s.data_version) reload(s, now);
             } catch (const std::exception& ex) {
-                set_status(s, std::string("Database unavailable: ") + ex.what(), true);
+                set_status(s, error_text(ex, s.tz), true);
             }
         }
         ImGui_ImplSDLRenderer_NewFrame();
         ImGui_ImplSDL2_NewFrame();
+        if (script) script->feed_pointer();
         ImGui::NewFrame();
-        draw_frame(s, now, &tab_switch_pending, headless ? shots[shot] : s.tab);
+        drawn().begin_frame();
+        draw_frame(s, now, &forced_tab);
         ImGui::Render();
         SDL_SetRenderDrawColor(renderer, 240, 240, 240, 255);
         SDL_RenderClear(renderer);
         ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
-        if (headless && ++frames_in_shot == 4) {
-            const std::string path = ctx.screenshots_dir + "/" + shot_names[shot] + ".png";
-            if (!save_png(renderer, w, h, path)) std::fprintf(stderr, "could not write %s\n", path.c_str());
-            frames_in_shot = 0;
-            if (++shot == shot_count) running = false;
-            else tab_switch_pending = true;
+        if (script) {
+            script->after_frame(s, renderer, w, h, &forced_tab);
+            if (script->done()) running = false;
         }
         SDL_RenderPresent(renderer);
         run_pending(s, now);
         if (busy_frames > 0) --busy_frames;
     }
-    if (headless) std::printf("screenshots written to %s\n", ctx.screenshots_dir.c_str());
+    int rc = 0;
+    if (script && script->failed()) {
+        std::fprintf(stderr, "indgang-admin: %s\n", script->error().c_str());
+        rc = 5;
+    }
+    if (!ctx.dump_texts.empty()) {
+        std::ofstream out(ctx.dump_texts);
+        for (const auto& t : drawn().seen()) out << t << "\n";
+    }
     if (s.sender.joinable()) s.sender.join();
     main_queue.drain();
 
@@ -195,7 +245,7 @@ int run_gui(Context& ctx) {
     SDL_DestroyRenderer(renderer);
     SDL_DestroyWindow(window);
     SDL_Quit();
-    return 0;
+    return rc;
 }
 
 }  // namespace indgang::admin
