@@ -162,6 +162,11 @@ int run_gui(Context& ctx) {
     const bool headless = script.has_value();
     if (headless && !SDL_getenv("DISPLAY") && !SDL_getenv("WAYLAND_DISPLAY"))
         SDL_setenv("SDL_VIDEODRIVER", "offscreen", 0);
+    // As the kiosk does (sdl_platform.cpp): the plain window surface, not an OpenGL "texture
+    // framebuffer" that loads Mesa — which a box without a GPU does not want, and whose
+    // dlopen'ed drivers leak at exit (LeakSanitizer fails the sanitizer run on them).
+    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
     if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
         std::fprintf(stderr, "indgang-admin: %s %s\n", st("cannot open a window:"), SDL_GetError());
         return 2;
