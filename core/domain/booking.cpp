@@ -170,6 +170,11 @@ std::vector<StatusChange> status_history(db::Db& db, Id booking_id) {
     return out;
 }
 
+void restore_by_centre(db::Db& db, const Booking& b, BookingStatus to, Instant now,
+                       const std::string& why) {
+    change_status(db, b, to, now, "staff", why);
+}
+
 void cancel_by_centre(db::Db& db, const std::vector<Booking>& bookings, Instant now,
                       const std::string& actor, const std::string& why) {
     db::Transaction tx(db);

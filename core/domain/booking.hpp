@@ -70,6 +70,10 @@ Instant missed_from(db::Db& db, const Booking& b);
 void cancel_by_centre(db::Db& db, const std::vector<Booking>& bookings, Instant now,
                       const std::string& actor, const std::string& why);
 
+// Gives a CentreCancelled booking its earlier status back (a restored date, a removed closure),
+// through the same checked, audited change as every other.
+void restore_by_centre(db::Db& db, const Booking& b, BookingStatus to, Instant now, const std::string& why);
+
 // Housekeeping: booked slots whose end + grace has passed become missed — unless the centre
 // did not hold that date (cancelled, closed, session ended), then CentreCancelled. Returns how
 // many became missed.

@@ -498,13 +498,7 @@ static std::vector<Booking> bring_back(db::Db& db, Id site_id, Date date, Instan
         // The audit trail tells what it was before the centre cancelled it.
         const auto history = status_history(db, b.id);
         const BookingStatus before = history.empty() ? BookingStatus::Booked : history.back().from;
-        db.cached("UPDATE booking SET status = ?, status_at = ? WHERE id = ? AND status = 'centre_cancelled'")
-            .bind(to_string(before), now, b.id)
-            .exec();
-        db.cached("INSERT INTO booking_status_change(booking_id, at, from_status, to_status, actor, note) "
-                  "VALUES (?, ?, 'centre_cancelled', ?, 'staff', 'the date was restored')")
-            .bind(b.id, now, to_string(before))
-            .exec();
+        restore_by_centre(db, b, before, now, "the date was restored");
         out.push_back(get_booking(db, b.id));
     }
     return out;
