@@ -12,6 +12,7 @@ PACKAGES=(
   doctest-dev
   libicu-dev
   libsodium-dev
+  libglpk-dev
   nlohmann-json3-dev
   libcli11-dev
   libespeak-ng-dev espeak-ng-data

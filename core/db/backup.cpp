@@ -140,11 +140,19 @@ std::vector<BackupFile> list_backups(const std::string& dir) {
         if (!e.is_regular_file()) continue;
         if (auto f = parse_name(e.path())) {
             f->schema = read_schema(f->path);
+            std::error_code tec;
+            const auto t = fs::last_write_time(e.path(), tec);
+            if (!tec)
+                f->written_ns = std::chrono::duration_cast<std::chrono::nanoseconds>(t.time_since_epoch()).count();
             out.push_back(std::move(*f));
         }
     }
     std::sort(out.begin(), out.end(), [](const BackupFile& a, const BackupFile& b) {
-        return a.taken_at != b.taken_at ? a.taken_at > b.taken_at : a.path > b.path;
+        // An upgrade and the next one can run in the same second: the name's time ties, so the
+        // file's own time decides (sorting by name would put "0.1.0.db" after "0.1.0+1.db").
+        if (a.taken_at != b.taken_at) return a.taken_at > b.taken_at;
+        if (a.written_ns != b.written_ns) return a.written_ns > b.written_ns;
+        return a.path > b.path;
     });
     return out;
 }

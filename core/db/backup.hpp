@@ -26,6 +26,7 @@ struct BackupFile {
     int64_t taken_at = 0;     // UTC seconds, from the name (indgang-20261124T030000Z[-label].db)
     std::string label;        // "", "before-upgrade-0.1.0", "before-restore"
     int schema = -1;          // its user_version; -1 when it could not be read
+    int64_t written_ns = 0;   // file time: orders two copies taken in the same second
 };
 
 // <folder of the database>/backups: where the timer, upgrades and restores keep their copies.

@@ -30,6 +30,8 @@ constexpr SettingSpec kSpecs[] = {
      ST_("The language the kiosk starts in and returns to after each visitor")},
     {"kiosk.volume", T::Integer, "80", 0, 100, ST_("Read-aloud volume"), ST_("percent")},
     {"kiosk.paused", T::Boolean, "0", 0, 0, ST_("Show 'back soon' instead of the kiosk")},
+    {"kiosk.audio_mode", T::Boolean, "0", 0, 0,
+     ST_("Start every visit in audio mode: keys move a focus ring and every control is spoken")},
     // Bookings and check-in
     {"booking.window_days", T::Integer, "14", 1, 90, ST_("How far ahead visitors can book"), ST_("days")},
     {"booking.missed_grace_minutes", T::Integer, "15", 0, 240,
@@ -62,6 +64,7 @@ constexpr SettingSpec kSpecs[] = {
     {"backup.keep_days", T::Integer, "14", 1, 3650,
      ST_("Nightly backups older than this are deleted; the newest is always kept"), ST_("days")},
     {"printer.device", T::Path, "", 0, 0, ST_("Receipt printer: a device such as /dev/usb/lp0 or tcp://HOST:PORT (empty = no printer)")},
+    {"printer.paper_mm", T::Integer, "80", 58, 80, ST_("Receipt paper width (58 or 80)"), ST_("mm")},
 };
 }  // namespace
 

@@ -83,4 +83,27 @@ TEST_CASE("a database newer than this build is refused, naming the last backup t
     // With no backup at all the advice still says what to do.
     CHECK(db::downgrade_advice(path, (dir / "none").string()).find("install the newer") != std::string::npos);
 }
+TEST_CASE("two upgrades in the same second: the advice names the later copy, whatever the names sort to") {
+    const fs::path dir = fresh_dir("upgrade-same-second");
+    const std::string path = make_old_db(dir);
+    const std::string bdir = (dir / "backups").string();
+    const int64_t now = tuesday_morning();
+    // 0.1.0 -> 0.1.0+upgrade1 copies the old schema aside and migrates; then +upgrade1 -> a newer
+    // build copies the current schema, in the same second ('+' sorts before '.').
+    const auto first = db::upgrade_database(path, bdir, now, "before-upgrade-from-0.1.0");
+    REQUIRE(first.backup);
+    const db::BackupFile second = db::backup_to(*db::open_store(path, db::Db::Mode::ReadOnly), bdir, now,
+                                                "before-upgrade-from-0.1.0+upgrade1");
+    CHECK(second.taken_at == first.backup->taken_at);
+    {
+        db::Db raw(path);
+        raw.exec("PRAGMA user_version = " + std::to_string(db::schema_version() + 1));
+    }
+    const auto all = db::list_backups(bdir);
+    REQUIRE(all.size() == 2);
+    CHECK(all[0].path == second.path);
+    const std::string advice = db::downgrade_advice(path, bdir);
+    CAPTURE(advice);
+    CHECK(advice.find(second.path) != std::string::npos);
+}
 }
