@@ -179,6 +179,7 @@ void KioskApp::go(ScreenId s, bool push) {
 bool KioskApp::tick(uint64_t ms, Instant now) {
     // Finished speech goes to the audio device; the button's state may change.
     bool redraw = speech_->pump(ms);
+    if (speech_->current_id(ms) != reading_id_) redraw = true;   // the highlight moves to the next widget
     if (!db_) {
         if (ms >= next_retry_ms_) {
             next_retry_ms_ = ms + kRetryMs;
@@ -434,7 +435,10 @@ void KioskApp::read_aloud_frame(Ui& ui) {
     }
     if (!read_aloud_offered()) return;
     // Drawn last, so the registry already holds everything this screen shows, in reading order.
-    if (draw_read_aloud_button(ui, speech_->active()).act != Act::ReadAloud || !tap_guard_.accept()) return;
+    const bool tapped = draw_read_aloud_button(ui, speech_->active()).act == Act::ReadAloud && tap_guard_.accept();
+    reading_id_ = speech_->current_id(frame_ms_);
+    focus_ring(ui, reading_id_);   // the widget being read is highlighted while it is read
+    if (!tapped) return;
     if (speech_->active()) {
         speech_->stop();
         return;
@@ -442,8 +446,9 @@ void KioskApp::read_aloud_frame(Ui& ui) {
     std::vector<ReadAloudPiece> pieces;
     for (const auto& e : ui.reg->entries()) pieces.push_back({e.id, e.label});
     const auto* l = text_->find_language(visitor_.language);
-    // Times, ranges and numbers as words in the voice's language, never the display string's digits.
-    speech_->speak(text::spoken_form(read_aloud_text(pieces), l->code), l->voice, l->code, volume_);
+    // One part per widget, times as words in the voice's language; Welcome's language names each
+    // in their own voice (audio/read_aloud.cpp).
+    speech_->speak(read_aloud_parts(pieces, *l, text_->languages()), volume_);
 }
 
 void KioskApp::speak_idle_prompt(Ui& ui) {

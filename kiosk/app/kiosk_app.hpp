@@ -194,6 +194,7 @@ private:
     std::map<std::string, bool> voice_installed_;  // espeak-ng voice → installed (asked once)
     int volume_ = 80;                              // last known kiosk.volume (kept while out of order)
     std::string spoken_page_;                      // the page being read; another page stops it
+    std::string reading_id_;                       // the widget being read now (highlighted)
     void speak_idle_prompt(Ui& ui);
     int prompt_spoken_left_ = -1;                  // seconds left when the prompt last spoke (-1: not yet)
 };

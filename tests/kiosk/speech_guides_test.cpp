@@ -3,6 +3,7 @@
 
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <vector>
 
 using namespace indgang::kiosk_test;
@@ -35,5 +36,80 @@ TEST_CASE("the idle prompt speaks when it appears and counts down in words") {
     CHECK(said[2].find("fem sekunder") != std::string::npos);
     for (const auto& s : said) CHECK(s.find_first_of("0123456789") == std::string::npos);
     CHECK(read_file(log).ends_with("stop\n"));   // "I'm still here" silences it
+}
+}
+
+namespace {
+// "reading ###id" lines of the widget dumps: the widget highlighted while it was read.
+std::vector<std::string> reading_ids(const std::string& log) {
+    std::vector<std::string> out;
+    std::istringstream in(log);
+    for (std::string line; std::getline(in, line);)
+        if (line.starts_with("  reading ###")) out.push_back(line.substr(13));
+    return out;
+}
+std::string dumps_every_half_second(int n) {
+    std::string s;
+    for (int i = 0; i < n; ++i) s += "wait 0.5\ndump\n";
+    return s;
+}
+}  // namespace
+
+TEST_SUITE("speech") {
+TEST_CASE("Welcome speaks each voiced language's name in its own voice, highlighting it as it is read") {
+    Kiosk k("speech-welcome-names");
+    const auto log = k.dir / "speech.log";
+    const int rc = k.run("expect-screen welcome\ntap ###speak\nsleep 5\nwait 0.25\n" + dumps_every_half_second(40),
+                         "--lang da", "INDGANG_SPEECH_LOG='" + log.string() + "'");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    const std::string said = read_file(log);
+    INFO(said);
+    // The 10 languages espeak-ng has a voice for, each name in that voice; Somali and Tigrinya
+    // have none and are left out rather than read with a wrong one.
+    const std::vector<std::pair<std::string, std::string>> voiced = {
+        {"da", "Dansk"}, {"en", "English"}, {"kl", "Kalaallisut"}, {"ar", "العربية"}, {"fa", "فارسی"},
+        {"ur", "اردو"},  {"tr", "Türkçe"},  {"pl", "Polski"},      {"ro", "Română"},  {"uk", "Українська"}};
+    for (const auto& [code, name] : voiced)
+        CHECK_MESSAGE(said.find("part " + code + " voice=" + code + ": " + name + "\n") != std::string::npos, code);
+    CHECK(said.find("part so ") == std::string::npos);
+    CHECK(said.find("part ti ") == std::string::npos);
+    CHECK(said.find("part da voice=da: Velkommen") != std::string::npos);   // the question first, in Danish
+    // While the names are read, the highlight walks through the language buttons in order.
+    std::vector<std::string> seen;
+    for (const auto& id : reading_ids(k.log()))
+        if (seen.empty() || seen.back() != id) seen.push_back(id);
+    INFO(k.log().substr(0, 3000));
+    std::vector<std::string> langs;
+    for (const auto& id : seen)
+        if (id.starts_with("lang_")) langs.push_back(id.substr(5));
+    CHECK(langs.size() >= 8);
+    for (size_t i = 1; i < langs.size(); ++i) {
+        auto pos = [&](const std::string& c) {
+            for (size_t j = 0; j < voiced.size(); ++j)
+                if (voiced[j].first == c) return j;
+            return voiced.size();
+        };
+        CHECK(pos(langs[i - 1]) < pos(langs[i]));
+    }
+}
+
+TEST_CASE("Home: the button being read is highlighted while it is read, and not after") {
+    Kiosk k("speech-highlight-home");
+    const int rc = k.run("tap ###lang_da\nexpect-screen home\ntap ###speak\nsleep 5\nwait 0.25\n" +
+                             dumps_every_half_second(90),
+                         "--lang da");
+    INFO(k.log().substr(0, 3000));
+    REQUIRE(rc == 0);
+    const auto ids = reading_ids(k.log());
+    auto has = [&](const std::string& id) { return std::find(ids.begin(), ids.end(), id) != ids.end(); };
+    CHECK(has("book"));
+    CHECK(has("checkin"));
+    CHECK(has("walkin"));
+    CHECK_FALSE(has("back"));   // navigation is not read, so never highlighted
+    // After 45 s the reading (≈ 30 s) is over: the last dump has no highlight.
+    const std::string log = k.log();
+    const auto last = log.rfind("screen home");
+    CHECK(log.find("  reading ###", last) == std::string::npos);
 }
 }
