@@ -17,6 +17,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <utility>
 #include <filesystem>
 
 namespace indgang::kiosk {
@@ -106,6 +107,7 @@ void KioskApp::reload(Instant now) {
     data_ = load_live_data(*db_, now);
     loaded_minute_ = now / 60;
     volume_ = data_->volume;
+    audio_.set_setting(data_->audio_mode);
     if (opts_.idle_seconds > 0) data_->idle_seconds = opts_.idle_seconds;
     ++generation_;
     if (!data_->paused && visitor_.screen == ScreenId::Paused) reset_visitor();
@@ -150,6 +152,7 @@ void KioskApp::reset_visitor() {
     if (print_) print_->new_visitor();
     spoken_page_.clear();
     prompt_spoken_left_ = -1;
+    audio_.reset();   // audio mode, its volume and the hidden screen end with the visitor
     scrub(visitor_);
     Visitor& v = visitor_;
     v.language = opts_.language.empty() && data_ ? data_->default_language
@@ -163,7 +166,9 @@ void KioskApp::reset_visitor() {
 
 void KioskApp::reset_keep_language() {
     const std::string lang = visitor_.language;
+    const AudioMode audio = audio_;   // a new task, the same visitor: audio mode stays as it is
     reset_visitor();
+    audio_ = audio;
     visitor_.language = lang;
     text_->set_language(lang);
 }
@@ -275,16 +280,20 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
         last_input_ms_ = in.ms;
     }
     ui.m.rtl = text_->rtl();
+    if (!in.keys.empty()) last_input_ms_ = in.ms;   // a key is a visitor too (audio mode)
+    ui.activate = std::exchange(audio_activate_, {});
+    const bool by_key = !ui.activate.empty();
     tap_guard_.frame(page_key(), in.ms, in.pointer_down);
     Intent intent = draw_screen(ui, in.now);
-    if (!tap_guard_.accept()) intent = {};   // the tap was aimed at the previous page
+    if (!tap_guard_.accept() && !by_key) intent = {};   // the tap was aimed at the previous page
     // The dimmed closed screen stays dark: its speaker button comes back with the first touch.
     if (!prompt_ && !(visitor_.screen == ScreenId::Closed && closed_dim_drawn_)) read_aloud_frame(ui);
     if (prompt_) {
         // The screen underneath stays visible but cannot be used until the visitor answers.
         intent = draw_idle_prompt(ui, prompt_left_);
         speak_idle_prompt(ui);
-        if (!tap_guard_.accept()) intent = {};
+        audio_mode_frame(ui, in);
+        if (!tap_guard_.accept() && !by_key) intent = {};
         if (intent.act == Act::StillHere) {
             speech_->stop();
             prompt_spoken_left_ = -1;
@@ -293,6 +302,7 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
         }
         return;
     }
+    audio_mode_frame(ui, in);
     if (intent.act != Act::None) apply(intent, in.now);
 }
 
@@ -437,7 +447,7 @@ void KioskApp::read_aloud_frame(Ui& ui) {
     // Drawn last, so the registry already holds everything this screen shows, in reading order.
     const bool tapped = draw_read_aloud_button(ui, speech_->active()).act == Act::ReadAloud && tap_guard_.accept();
     reading_id_ = speech_->current_id(frame_ms_);
-    focus_ring(ui, reading_id_);   // the widget being read is highlighted while it is read
+    if (focus_ring(ui, reading_id_)) ui.reg->set_reading(reading_id_);   // highlighted while it is read
     if (!tapped) return;
     if (speech_->active()) {
         speech_->stop();

@@ -53,6 +53,7 @@ std::string WidgetRegistry::dump() const {
         out += "\n";
     }
     if (!reading_.empty()) out += "  reading ###" + reading_ + "\n";
+    if (!focus_.empty()) out += "  focus ###" + focus_ + "\n";
     return out;
 }
 

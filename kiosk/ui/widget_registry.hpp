@@ -35,7 +35,10 @@ struct WidgetEntry {
 
 class WidgetRegistry {
 public:
-    void begin_frame() { entries_.clear(); reading_.clear(); }
+    void begin_frame() { entries_.clear(); reading_.clear(); focus_.clear(); }
+    // Audio mode: the button the keys have reached; shown by dump() ("focus ###id").
+    void set_focus(std::string id) { focus_ = std::move(id); }
+    const std::string& focus() const { return focus_; }
     // The widget read aloud now (its id), highlighted on screen; shown by dump() for scripts.
     void set_reading(std::string id) { reading_ = std::move(id); }
     const std::string& reading() const { return reading_; }
@@ -62,6 +65,7 @@ public:
 private:
     std::vector<WidgetEntry> entries_;
     std::string reading_;
+    std::string focus_;
 };
 
 }  // namespace indgang::kiosk

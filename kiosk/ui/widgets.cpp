@@ -38,7 +38,8 @@ bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, 
     ImGui::SetCursorScreenPos(ImVec2(r.x, r.y));
     if (!enabled) ImGui::BeginDisabled();
     ImGui::PushID(id.data(), id.data() + id.size());
-    const bool clicked = ImGui::InvisibleButton("b", ImVec2(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
+    const bool clicked = ImGui::InvisibleButton("b", ImVec2(std::max(r.w, 1.0f), std::max(r.h, 1.0f))) ||
+                         (enabled && !ui.activate.empty() && ui.activate == id);
     const bool held = ImGui::IsItemActive();
     ImGui::PopID();
     if (!enabled) ImGui::EndDisabled();
@@ -247,7 +248,7 @@ Intent keypad(Ui& ui, const Rect& r, bool ok_enabled, std::string_view ok_label)
         ui.reg->add({id, std::string(label), {k.x, k.y, k.w, k.h}, true, true});
         ImGui::SetCursorScreenPos(ImVec2(k.x, k.y));
         ImGui::PushID(id.c_str());
-        const bool hit = ImGui::InvisibleButton("k", ImVec2(k.w, k.h));
+        const bool hit = ImGui::InvisibleButton("k", ImVec2(k.w, k.h)) || ui.activate == id;
         const bool held = ImGui::IsItemActive();
         ImGui::PopID();
         shadow_rounded(ui.dl, ImVec2(k.x, k.y), ImVec2(k.right(), k.bottom()), IM_COL32(0, 0, 0, 28), ui.mm(3),
@@ -313,8 +314,8 @@ Intent keyboard(Ui& ui, const Rect& r, const text::KeyboardLayout& layout, bool 
     return out;
 }
 
-void focus_ring(Ui& ui, const std::string& id) {
-    if (id.empty()) return;
+bool focus_ring(Ui& ui, const std::string& id) {
+    if (id.empty()) return false;
     for (const auto& e : ui.reg->entries()) {
         if (e.id != id) continue;
         // Outside the widget, on the page: dark text colour (≥ 14:1 on the page) with a white
@@ -324,9 +325,9 @@ void focus_ring(Ui& ui, const std::string& id) {
         ui.dl->AddRect(a, b, colour::text, ui.mm(4), 0, th);
         ui.dl->AddRect(ImVec2(a.x + th, a.y + th), ImVec2(b.x - th, b.y - th), colour::panel, ui.mm(3.5f), 0,
                        ui.mm(0.5f));
-        ui.reg->set_reading(id);
-        return;
+        return true;
     }
+    return false;
 }
 
 std::vector<Rect> paged_grid(Ui& ui, Rect area, int n, int cols, float min_cell_h, float max_cell_h, int page,

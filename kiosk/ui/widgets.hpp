@@ -54,8 +54,8 @@ void code_display(Ui& ui, const Rect& r, std::string_view code, int length, ImU3
 // A grid of `n` cells of at least `min_cell_h`, in pages when they do not fit: returns the cells
 // of page `page` (index of the first item in `first`) and draws Earlier/Later buttons.
 // A thick ring around the widget `id` (the one being read aloud, or in audio mode the one the
-// keys have reached), drawn over everything; noted in the registry. No-op for an unknown id.
-void focus_ring(Ui& ui, const std::string& id);
+// keys have reached), drawn over everything. False (nothing drawn) for an unknown id.
+bool focus_ring(Ui& ui, const std::string& id);
 
 std::vector<Rect> paged_grid(Ui& ui, Rect area, int n, int cols, float min_cell_h, float max_cell_h,
                              int page, int& first, Intent& out);
