@@ -8,6 +8,9 @@
 
 #include <doctest/doctest.h>
 
+#include <set>
+#include <vector>
+
 using namespace indgang;
 using namespace indgang::kiosk_test;
 
@@ -79,6 +82,67 @@ TEST_CASE("the focus ring reaches every enabled button of every visitor screen b
         CHECK_MESSAGE(log.find(std::string("focus ###") + id + "\n") != std::string::npos, id);
     for (const char* id : {"key_0", "key_1", "key_5", "key_9", "key_back", "home"})
         CHECK_MESSAGE(log.find(std::string("focus ###") + id + "\n") != std::string::npos, id);
+}
+
+TEST_CASE("every enabled button of every visitor screen is reached by Tab alone") {
+    // Taps only to get to each screen (the path of the forgiveness test); there: one dump for
+    // the buttons drawn, then kTabs presses of Tab, each followed by a dump of the focus.
+    constexpr int kTabs = 48;
+    const std::vector<std::pair<std::string, std::string>> path = {
+        {"", "welcome"},
+        {"tap ###lang_en\n", "home"},
+        {"tap ###book\n", "book-service"},
+        {"tap-first service_\n", "book-day"},
+        {"tap-first day_\n", "book-time"},
+        {"tap-first time_\n", "book-nickname"},
+        {"tap ###skip\n", "book-confirm"},
+        {"tap ###confirm\n", "receipt"},
+        {"tap ###done\ntap ###lang_en\ntap ###checkin\n", "checkin"},
+        {"type 99999\ntap ###ok\n", "checkin-result"},
+        {"tap ###home\ntap ###walkin\n", "walkin-service"},
+        {"tap-first walkin_\n", "walkin-ticket"},
+        {"tap ###done\ntap ###lang_en\ntap ###feedback\n", "feedback-question"},
+        {"tap-first answer_\n", "feedback-question"},
+        {"tap ###home\ntap ###book\nadvance-clock 91\nwait 0.5\n", "idle-prompt"},
+    };
+    std::string s;
+    for (const auto& [steps, screen] : path) {
+        // H: audio mode on (a first key) or help; it never moves the ring.
+        s += steps + "expect-screen " + screen + "\nkey h\ndump\n";
+        for (int i = 0; i < kTabs; ++i) s += "key tab\ndump\n";
+    }
+    Kiosk k("audio-mode-reach-all");
+    const int rc = k.run(s, "--lang da");
+    const std::string log = k.log();
+    INFO(log.substr(0, 3000));
+    REQUIRE(rc == 0);
+    // Dumps in order: per screen, 1 + kTabs.
+    std::vector<std::vector<std::string>> buttons, focus;
+    std::istringstream in(log);
+    for (std::string line; std::getline(in, line);) {
+        if (line.starts_with("screen ")) { buttons.emplace_back(); focus.emplace_back(); continue; }
+        if (buttons.empty()) continue;
+        if (line.starts_with("  button") && line.find("(disabled)") == std::string::npos) {
+            const auto h = line.find("###");
+            if (h != std::string::npos) buttons.back().push_back(line.substr(h + 3, line.find(' ', h) - h - 3));
+        }
+        if (line.starts_with("  focus ###")) focus.back().push_back(line.substr(11));
+    }
+    REQUIRE(buttons.size() == path.size() * (1 + kTabs));
+    int reached = 0;
+    for (size_t p = 0; p < path.size(); ++p) {
+        CAPTURE(path[p].second);
+        std::set<std::string> seen;
+        for (int i = 1; i <= kTabs; ++i)
+            for (const auto& f : focus[p * (1 + kTabs) + i]) seen.insert(f);
+        for (const auto& id : buttons[p * (1 + kTabs)]) {
+            if (id == "speak") continue;   // the speaker button: audio mode reads by itself
+            CHECK_MESSAGE(seen.count(id) == 1, id << " never focused");
+            reached += static_cast<int>(seen.count(id));
+        }
+    }
+    MESSAGE("buttons reached by Tab: " << reached);
+    CHECK(reached >= 100);   // 112 when written (the nickname keyboard alone is 31 keys)
 }
 
 TEST_CASE("volume, hidden screen and audio mode end with the visitor; the staff setting keeps it on") {
