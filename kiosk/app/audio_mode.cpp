@@ -21,11 +21,13 @@ const char* spoken_name(const TextDraw& t, const WidgetEntry& e) {
 void KioskApp::audio_mode_frame(Ui& ui, const FrameInput& in) {
     std::vector<AudioKey> keys;
     for (const auto& k : in.keys) keys.push_back(audio_key(k.code, k.shift));
-    if (in.headphones) audio_.turn_on();
+    const bool plugged = in.headphones && !audio_.on();   // headphones: on, with the help and the page
+    if (plugged) audio_.turn_on();
     std::vector<std::string> buttons;   // reading order: the order the screen drew them
     for (const auto& e : ui.reg->entries())
         if (e.button && e.enabled && e.id != "speak") buttons.push_back(e.id);
-    const auto steps = audio_.frame(keys, buttons, page_key());
+    auto steps = audio_.frame(keys, buttons, page_key());
+    if (plugged) steps.insert(steps.begin(), {{AudioMode::Step::ReadHelp, {}}, {AudioMode::Step::ReadPage, {}}});
     if (!audio_.on()) return;
 
     const auto* l = text_->find_language(visitor_.language);

@@ -222,9 +222,9 @@ struct Runner {
                 if (e.button && e.enabled && e.id.starts_with(a[0])) return tap("###" + e.id);
             return failed("no enabled button with id " + a[0] + "…");
         }
-        if (s.cmd == "send") {   // send escape|alt-f4|close|quit
+        if (s.cmd == "send") {   // send escape|alt-f4|close|quit|headphones|key-NAME
             need(1);
-            if (!host.system_event(a[0])) throw std::runtime_error("send wants escape, alt-f4, close or quit");
+            if (!host.system_event(a[0])) throw std::runtime_error("send wants escape, alt-f4, close, quit, headphones or key-NAME");
             settle();
             return true;
         }

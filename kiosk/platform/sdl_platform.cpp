@@ -180,6 +180,8 @@ private:
     uint64_t last_frame_ms_ = 0;
     bool dirty_ = true;
     std::vector<FrameInput::Key> keys_;   // pressed since the last frame
+    bool headphones_ = false;             // an audio output was plugged in since the last frame
+    bool watch_audio_ = false;            // start-up's device list is behind us
     bool quit_ = false;
     bool first_frame_done_ = false;
     double first_frame_ms_ = 0;
@@ -347,7 +349,7 @@ bool Platform::render_frame(bool capture) {
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav);
     registry_.begin_frame();
     Ui ui{metrics_, &fonts_, &app_.text(), &registry_, ImGui::GetWindowDrawList(), {}};
-    app_.frame(ui, {ms, now(), input, gesture, io.MouseDown[0], std::exchange(keys_, {}), false});
+    app_.frame(ui, {ms, now(), input, gesture, io.MouseDown[0], std::exchange(keys_, {}), std::exchange(headphones_, false)});
     ImGui::End();
     ImGui::Render();
     // Frames after a tap often draw exactly what is already on screen (pressed states settling,
@@ -467,6 +469,12 @@ bool Platform::system_event(const std::string& name) {
         if (e.key.keysym.sym == SDLK_UNKNOWN) return false;
         events.push_back(e);
     }
+    if (name == "headphones") {   // an audio output plugged in
+        watch_audio_ = true;
+        e.type = SDL_AUDIODEVICEADDED;
+        e.adevice.iscapture = 0;
+        events.push_back(e);
+    }
     if (name == "alt-f4" || name == "close") {   // the window manager asks the window to close
         SDL_Event c{};
         c.type = SDL_WINDOWEVENT;
@@ -580,6 +588,9 @@ void Platform::handle(const SDL_Event& e) {
         keys_.push_back({e.key.keysym.sym, (e.key.keysym.mod & KMOD_SHIFT) != 0});
         dirty_ = true;
         break;
+    case SDL_AUDIODEVICEADDED:
+        if (!e.adevice.iscapture && watch_audio_) headphones_ = dirty_ = true;
+        break;
     case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) update_metrics();
         dirty_ = true;
@@ -598,6 +609,10 @@ int Platform::run_interactive() {
     app_.start(now_ms(), now());
     render_frame();
     render_frame();
+    // Audio outputs plugged in from now on (a USB headset) turn audio mode on; the devices SDL
+    // announces at start-up are drained first. Without audio this fails quietly.
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) SDL_FlushEvent(SDL_AUDIODEVICEADDED);
+    watch_audio_ = true;
     Watchdog watchdog;   // systemd's, when run by indgang-kiosk.service
     watchdog.ready();
     const double idle_cpu0 = cpu_ms(), idle_wall0 = wall_ms();

@@ -145,6 +145,21 @@ TEST_CASE("every enabled button of every visitor screen is reached by Tab alone"
     CHECK(reached >= 100);   // 112 when written (the nickname keyboard alone is 31 keys)
 }
 
+TEST_CASE("plugging in headphones turns audio mode on: the page is read and Tab moves the ring") {
+    Kiosk k("audio-mode-headphones");
+    const auto log = k.dir / "speech.log";
+    const int rc = k.run("tap ###lang_da\nexpect-screen home\nsend headphones\nkey tab\nkey tab\n"
+                         "expect-text \"Book en tid\"\nsleep 1\nwait 0.3\ndump\n",
+                         "--lang da", "INDGANG_SPEECH_LOG='" + log.string() + "'");
+    INFO(k.log());
+    REQUIRE(rc == 0);
+    const std::string said = read_file(log);
+    INFO(said);
+    CHECK(said.find("Lydtilstand") != std::string::npos);   // the help, when the headphones go in
+    CHECK(said.find("Book en tid. hos en sagsbehandler.\n") != std::string::npos);   // second Tab: Back, then Book
+    CHECK(k.log().find("focus ###book") != std::string::npos);
+}
+
 TEST_CASE("volume, hidden screen and audio mode end with the visitor; the staff setting keeps it on") {
     Kiosk k("audio-mode-reset");
     const auto log = k.dir / "speech.log";
