@@ -6,6 +6,7 @@
 #include <SDL.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -58,6 +59,31 @@ std::string for_the_ear(const std::string& s) {
     return out;
 }
 
+// A check-in code inside a sentence ("Code: 07905") is said digit by digit, as on the code box:
+// as a number it would lose its leading zero and be "seven thousand nine hundred and five".
+// Codes are 5 digits; 4-digit postcodes and 2-digit times are left to be read as numbers.
+std::string spell_codes(const std::string& s) {
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) { out += s[i++]; continue; }
+        size_t j = i;
+        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+        const bool joined = (i > 0 && (s[i - 1] == ':' || s[i - 1] == '.' || s[i - 1] == ',')) ||
+                            (j < s.size() && j + 1 < s.size() && (s[j] == ':' || s[j] == '.' || s[j] == ',') &&
+                             std::isdigit(static_cast<unsigned char>(s[j + 1])));
+        if (j - i == 5 && !joined) {
+            for (size_t k = i; k < j; ++k) {
+                if (k > i) out += ' ';
+                out += s[k];
+            }
+        } else {
+            out.append(s, i, j - i);
+        }
+        i = j;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string read_aloud_text(const std::vector<ReadAloudPiece>& pieces) {
@@ -69,7 +95,7 @@ std::string read_aloud_text(const std::vector<ReadAloudPiece>& pieces) {
         if (p.id == "back" || p.id == "home" || p.id == "speak" || p.id.rfind("key_", 0) == 0 ||
             p.id.rfind("lang_", 0) == 0)
             continue;
-        std::string t = for_the_ear(p.text);
+        std::string t = spell_codes(for_the_ear(p.text));
         if (t.empty()) continue;
         if (p.id == "code") {   // "6 5 8 7 4", not "sixty-five thousand …"
             std::string spaced;

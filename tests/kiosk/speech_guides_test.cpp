@@ -1,6 +1,8 @@
 // Speech that guides (issue 16): what a visitor who cannot read hears without asking.
 #include "kiosk_harness.hpp"
 
+#include "core/text/speech.hpp"
+
 #include <doctest/doctest.h>
 
 #include <algorithm>
@@ -111,5 +113,47 @@ TEST_CASE("Home: the button being read is highlighted while it is read, and not 
     const std::string log = k.log();
     const auto last = log.rfind("screen home");
     CHECK(log.find("  reading ###", last) == std::string::npos);
+}
+}
+
+TEST_SUITE("speech") {
+TEST_CASE("every visitor screen's speech has times, dates, codes and numbers as words (Danish, Arabic)") {
+    for (const char* lang : {"da", "ar"}) {
+        CAPTURE(lang);
+        Kiosk k(std::string("speech-every-screen-") + lang);
+        const auto log = k.dir / "speech.log";
+        const std::string L = lang;
+        // The speaker on each screen; the next step stops it (what is said is logged at once).
+        const std::string s = "tap ###lang_" + L + "\ntap ###speak\ntap ###book\ntap ###speak\ntap-first service_\n"
+                              "tap ###speak\ntap-first day_\ntap ###speak\ntap-first time_\ntap ###speak\ntap ###skip\n"
+                              "tap ###speak\ntap ###confirm\nexpect-screen receipt\ntap ###speak\ncapture code ###code\n"
+                              "tap ###done\ntap ###lang_" + L + "\ntap ###checkin\ntype 1\ntap ###speak\ntype 2345\ntap ###ok\n"
+                              "tap ###speak\ntap ###retry\ntype $code\ntap ###ok\nexpect-screen checkin-result\n"
+                              "tap ###speak\ntap ###home\ntap ###walkin\ntap ###speak\ntap-first walkin_\n"
+                              "expect-screen walkin-ticket\ntap ###speak\ntap ###done\ntap ###lang_" + L +
+                              "\ntap ###feedback\ntap ###speak\ntap ###home\ntap ###book\nadvance-clock 91\nwait 0.5\n";
+        const int rc = k.run(s, "--lang da", "INDGANG_SPEECH_LOG='" + log.string() + "'");
+        INFO(k.log());
+        REQUIRE(rc == 0);
+        const auto said = speak_lines(read_file(log));
+        INFO(read_file(log));
+        CHECK(said.size() >= 14);   // 13 screens' speakers and the idle prompt
+        for (const auto& line : said) {
+            CAPTURE(line);
+            CHECK(line.find_first_of("0123456789") == std::string::npos);
+        }
+        // The times themselves were there, as words: Home's 10:00–12:00 and the booked time.
+        const std::string all = read_file(log);
+        CHECK(all.find(L == "da" ? "ti til tolv" : "من عشرة إلى إثنا عشر") != std::string::npos);
+        // The code inside "Code: 07905" on the proof is said digit by digit, never as a number.
+        auto db = k.open();
+        auto st = db->prepare("SELECT code FROM booking ORDER BY id DESC LIMIT 1");
+        REQUIRE(st.step());
+        std::string spelled;
+        for (char c : st.text(0)) spelled += std::string(spelled.empty() ? "" : " ") + c;
+        const std::string words = indgang::text::spoken_form(spelled, L);
+        CHECK(said[9].find(words) != std::string::npos);   // the check-in result with the proof
+        CHECK(said[8].find(indgang::text::spoken_form("1 2 3 4 5", L)) != std::string::npos);   // "Code: 12345", unknown
+    }
 }
 }
