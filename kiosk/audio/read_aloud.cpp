@@ -95,7 +95,8 @@ std::string read_aloud_text(const std::vector<ReadAloudPiece>& pieces) {
         if (p.id == "back" || p.id == "home" || p.id == "speak" || p.id.rfind("key_", 0) == 0 ||
             p.id.rfind("lang_", 0) == 0)
             continue;
-        std::string t = spell_codes(for_the_ear(p.text));
+        std::string t = for_the_ear(p.text);
+        if (p.id != "code") t = spell_codes(t);   // the code box itself is spelled below
         if (t.empty()) continue;
         if (p.id == "code") {   // "6 5 8 7 4", not "sixty-five thousand …"
             std::string spaced;
