@@ -1,5 +1,7 @@
 #include "core/text/datetime.hpp"
 
+#include <algorithm>
+
 #include <unicode/dtptngen.h>
 #include <unicode/locid.h>
 #include <unicode/numfmt.h>
@@ -58,7 +60,22 @@ std::string format(int64_t utc, const std::string& lang, const std::string& tz,
 }  // namespace
 
 std::string format_day(int64_t utc, const std::string& lang, const std::string& tz) {
+    if (lang == "so") {
+        // ICU 72's Somali months are ordinals ("Bisha Kow iyo Tobnaad"); Somali readers know
+        // the borrowed names (BBC Somali, phones): weekday, day, month.
+        static const char* const months[] = {"Janaayo", "Febraayo", "Maarso",    "Abriil",    "Maajo",     "Juun",
+                                             "Luuliyo", "Agoosto",  "Sebtembar", "Oktoobar", "Nofeembar", "Diseembar"};
+        const int month = std::stoi(format(utc, "en", tz, "M"));
+        return format(utc, lang, tz, "EEEE") + ", " + format(utc, "en", tz, "d") + " " +
+               months[std::clamp(month, 1, 12) - 1];
+    }
     return format(utc, lang, tz, "EEEEdMMMM");
+}
+
+std::string list_comma(const std::string& lang) {
+    if (lang == "ar" || lang == "fa" || lang == "ur") return "، ";
+    if (lang == "ti" || lang == "am") return "፣ ";
+    return ", ";
 }
 
 std::string format_time(int64_t utc, const std::string& lang, const std::string& tz) {

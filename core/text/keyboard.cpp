@@ -36,7 +36,8 @@ const std::vector<KeyboardLayout>& all_layouts() {
             {"q", "w", "e", "r", "t", "y", "u", "i", "o", "p"},
             {"a", "s", "d", "f", "g", "h", "j", "k", "l", "'"},
             {"z", "x", "c", "v", "b", "n", "m", "-"}}},
-        // Turkish Q layout: ı and i are different letters, both on the keyboard.
+        // Turkish Q layout: ı and i are different letters, both on the keyboard, and Shift
+        // turns them into I and İ (the kiosk upper-cases in the keyboard's language).
         {"latin-tr", false, Rows{
             {"q", "w", "e", "r", "t", "y", "u", "ı", "o", "p", "ğ", "ü"},
             {"a", "s", "d", "f", "g", "h", "j", "k", "l", "ş", "i"},
@@ -52,14 +53,17 @@ const std::vector<KeyboardLayout>& all_layouts() {
             {"q", "w", "e", "r", "t", "y", "u", "i", "o", "p"},
             {"a", "s", "d", "f", "g", "h", "j", "k", "l"},
             {"z", "x", "c", "v", "b", "n", "m", "-", "'"}}},
-        // Arabic PC layout (also on Arabic phone keyboards); ذ from the ` key leads row 1,
-        // لا types the two letters lam + alef.
+        // Arabic PC layout (also on Arabic phone keyboards), key for key from the Q/A/Z
+        // positions, left to right as on the keys themselves: ض on Q (top left), د on ], ط on ',
+        // ظ on /. The kiosk does not mirror keyboards. ذ (the ` key, above the rows) and the
+        // Shift letters أ إ آ get a short fourth row; لا types the two letters lam + alef.
         {"ar", true, Rows{
-            {"ذ", "ض", "ص", "ث", "ق", "ف", "غ", "ع", "ه", "خ", "ح", "ج"},
-            {"ش", "س", "ي", "ب", "ل", "ا", "ت", "ن", "م", "ك", "ط", "د"},
+            {"ض", "ص", "ث", "ق", "ف", "غ", "ع", "ه", "خ", "ح", "ج", "د"},
+            {"ش", "س", "ي", "ب", "ل", "ا", "ت", "ن", "م", "ك", "ط"},
             {"ئ", "ء", "ؤ", "ر", "لا", "ى", "ة", "و", "ز", "ظ"},
-            {"أ", "إ", "آ"}}},
-        // Persian standard layout (ISIRI 9147): Persian yeh ی and keheh ک, plus پ چ ژ گ.
+            {"ذ", "أ", "إ", "آ"}}},
+        // Persian standard layout (ISIRI 9147), key for key, left to right: ض on Q, چ on ],
+        // گ on ', ظ on Z; Persian yeh ی and keheh ک; ژ and آ (Shift on a PC) end row 3.
         {"fa", true, Rows{
             {"ض", "ص", "ث", "ق", "ف", "غ", "ع", "ه", "خ", "ح", "ج", "چ"},
             {"ش", "س", "ی", "ب", "ل", "ا", "ت", "ن", "م", "ک", "گ"},

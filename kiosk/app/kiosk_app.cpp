@@ -17,6 +17,7 @@
 #include <sodium.h>
 
 #include <algorithm>
+#include <utility>
 #include <filesystem>
 
 namespace indgang::kiosk {
@@ -106,6 +107,7 @@ void KioskApp::reload(Instant now) {
     data_ = load_live_data(*db_, now);
     loaded_minute_ = now / 60;
     volume_ = data_->volume;
+    audio_.set_setting(data_->audio_mode);
     if (opts_.idle_seconds > 0) data_->idle_seconds = opts_.idle_seconds;
     ++generation_;
     if (!data_->paused && visitor_.screen == ScreenId::Paused) reset_visitor();
@@ -150,6 +152,7 @@ void KioskApp::reset_visitor() {
     if (print_) print_->new_visitor();
     spoken_page_.clear();
     prompt_spoken_left_ = -1;
+    audio_.reset();   // audio mode, its volume and the hidden screen end with the visitor
     scrub(visitor_);
     Visitor& v = visitor_;
     v.language = opts_.language.empty() && data_ ? data_->default_language
@@ -163,7 +166,9 @@ void KioskApp::reset_visitor() {
 
 void KioskApp::reset_keep_language() {
     const std::string lang = visitor_.language;
+    const AudioMode audio = audio_;   // a new task, the same visitor: audio mode stays as it is
     reset_visitor();
+    audio_ = audio;
     visitor_.language = lang;
     text_->set_language(lang);
 }
@@ -179,6 +184,7 @@ void KioskApp::go(ScreenId s, bool push) {
 bool KioskApp::tick(uint64_t ms, Instant now) {
     // Finished speech goes to the audio device; the button's state may change.
     bool redraw = speech_->pump(ms);
+    if (speech_->current_id(ms) != reading_id_) redraw = true;   // the highlight moves to the next widget
     if (!db_) {
         if (ms >= next_retry_ms_) {
             next_retry_ms_ = ms + kRetryMs;
@@ -274,16 +280,20 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
         last_input_ms_ = in.ms;
     }
     ui.m.rtl = text_->rtl();
+    if (!in.keys.empty()) last_input_ms_ = in.ms;   // a key is a visitor too (audio mode)
+    ui.activate = std::exchange(audio_activate_, {});
+    const bool by_key = !ui.activate.empty();
     tap_guard_.frame(page_key(), in.ms, in.pointer_down);
     Intent intent = draw_screen(ui, in.now);
-    if (!tap_guard_.accept()) intent = {};   // the tap was aimed at the previous page
+    if (!tap_guard_.accept() && !by_key) intent = {};   // the tap was aimed at the previous page
     // The dimmed closed screen stays dark: its speaker button comes back with the first touch.
     if (!prompt_ && !(visitor_.screen == ScreenId::Closed && closed_dim_drawn_)) read_aloud_frame(ui);
     if (prompt_) {
         // The screen underneath stays visible but cannot be used until the visitor answers.
         intent = draw_idle_prompt(ui, prompt_left_);
         speak_idle_prompt(ui);
-        if (!tap_guard_.accept()) intent = {};
+        audio_mode_frame(ui, in);
+        if (!tap_guard_.accept() && !by_key) intent = {};
         if (intent.act == Act::StillHere) {
             speech_->stop();
             prompt_spoken_left_ = -1;
@@ -292,6 +302,7 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
         }
         return;
     }
+    audio_mode_frame(ui, in);
     if (intent.act != Act::None) apply(intent, in.now);
 }
 
@@ -434,7 +445,10 @@ void KioskApp::read_aloud_frame(Ui& ui) {
     }
     if (!read_aloud_offered()) return;
     // Drawn last, so the registry already holds everything this screen shows, in reading order.
-    if (draw_read_aloud_button(ui, speech_->active()).act != Act::ReadAloud || !tap_guard_.accept()) return;
+    const bool tapped = draw_read_aloud_button(ui, speech_->active()).act == Act::ReadAloud && tap_guard_.accept();
+    reading_id_ = speech_->current_id(frame_ms_);
+    if (focus_ring(ui, reading_id_)) ui.reg->set_reading(reading_id_);   // highlighted while it is read
+    if (!tapped) return;
     if (speech_->active()) {
         speech_->stop();
         return;
@@ -442,8 +456,9 @@ void KioskApp::read_aloud_frame(Ui& ui) {
     std::vector<ReadAloudPiece> pieces;
     for (const auto& e : ui.reg->entries()) pieces.push_back({e.id, e.label});
     const auto* l = text_->find_language(visitor_.language);
-    // Times, ranges and numbers as words in the voice's language, never the display string's digits.
-    speech_->speak(text::spoken_form(read_aloud_text(pieces), l->code), l->voice, l->code, volume_);
+    // One part per widget, times as words in the voice's language; Welcome's language names each
+    // in their own voice (audio/read_aloud.cpp).
+    speech_->speak(read_aloud_parts(pieces, *l, text_->languages()), volume_);
 }
 
 void KioskApp::speak_idle_prompt(Ui& ui) {

@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/live_data.hpp"
+#include "audio/audio_mode.hpp"
 #include "audio/read_aloud.hpp"
 #include "core/domain/opening_hours.hpp"
 #include "core/feedback/admission.hpp"
@@ -38,6 +39,12 @@ struct FrameInput {
     bool input = false;                 // the visitor touched the screen this frame
     bool staff_gesture = false;         // the hidden corner press completed
     bool pointer_down = false;          // a finger (or the mouse button) is on a button now
+    struct Key {
+        int code = 0;                   // SDL keycode
+        bool shift = false;
+    };
+    std::vector<Key> keys;              // keys pressed this frame (audio mode, app/audio_mode.cpp)
+    bool headphones = false;            // an audio output was plugged in this frame
 };
 
 // What one visitor entered or was shown, one plain struct per flow. Each flow's file
@@ -194,6 +201,12 @@ private:
     std::map<std::string, bool> voice_installed_;  // espeak-ng voice → installed (asked once)
     int volume_ = 80;                              // last known kiosk.volume (kept while out of order)
     std::string spoken_page_;                      // the page being read; another page stops it
+    std::string reading_id_;                       // the widget being read now (highlighted)
+
+    // Audio mode for blind visitors (app/audio_mode.cpp).
+    void audio_mode_frame(Ui& ui, const FrameInput& in);
+    AudioMode audio_;
+    std::string audio_activate_;                   // chosen by key: acts next frame as a tap
     void speak_idle_prompt(Ui& ui);
     int prompt_spoken_left_ = -1;                  // seconds left when the prompt last spoke (-1: not yet)
 };

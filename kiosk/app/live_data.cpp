@@ -35,6 +35,7 @@ LiveData load_live_data(db::Db& db, Instant now) {
     d.countdown_seconds = static_cast<int>(setting_int(db, kIdleCountdownSeconds));
     d.paused = setting_bool(db, kPaused);
     d.volume = static_cast<int>(setting_int(db, kVolume));
+    d.audio_mode = setting_bool(db, "kiosk.audio_mode");
     d.default_language = setting_text(db, kDefaultLanguage);
     std::stringstream langs(setting_text(db, kLanguages));
     for (std::string code; std::getline(langs, code, ',');)

@@ -24,6 +24,7 @@ struct LiveData {
     int idle_seconds = 90;                  // setting kiosk.idle_seconds
     int countdown_seconds = 20;             // setting kiosk.idle_countdown_seconds (≥ 20)
     bool paused = false;                    // setting kiosk.paused
+    bool audio_mode = false;                // setting kiosk.audio_mode: every visit starts in audio mode
     int volume = 80;                        // setting kiosk.volume, read-aloud 0–100 (0 hides the button)
     std::string default_language = "da";    // setting kiosk.default_language
     std::vector<std::string> languages;     // setting kiosk.languages (comma list); empty = all

@@ -222,11 +222,28 @@ struct Runner {
                 if (e.button && e.enabled && e.id.starts_with(a[0])) return tap("###" + e.id);
             return failed("no enabled button with id " + a[0] + "…");
         }
-        if (s.cmd == "send") {   // send escape|alt-f4|close|quit
+        if (s.cmd == "send") {   // send escape|alt-f4|close|quit|headphones|key-NAME
             need(1);
-            if (!host.system_event(a[0])) throw std::runtime_error("send wants escape, alt-f4, close or quit");
+            if (!host.system_event(a[0])) throw std::runtime_error("send wants escape, alt-f4, close, quit, headphones or key-NAME");
             settle();
             return true;
+        }
+        if (s.cmd == "key") {   // key NAME: a key press (SDL's key name: tab, return, "keypad 5"), audio mode
+            need(1);
+            if (!host.system_event("key-" + all)) throw std::runtime_error("no key named " + all);
+            settle();
+            settle();   // a key that chooses a button acts on the frame after the one that read it
+            return true;
+        }
+        if (s.cmd == "key-until") {   // key-until ###id NAME [max]: press NAME until the focus ring is on id
+            need(2);
+            const std::string id = a[0].starts_with("###") ? a[0].substr(3) : a[0];
+            const int most = a.size() > 2 ? std::stoi(a[2]) : 60;
+            for (int i = 0; i < most && host.widgets().focus() != id; ++i) {
+                if (!host.system_event("key-" + a[1])) throw std::runtime_error("no key named " + a[1]);
+                settle();
+            }
+            return host.widgets().focus() == id || failed("the focus never reached " + a[0]);
         }
         if (s.cmd == "input") {   // input direct|mouse|finger: how the following taps are sent
             need(1);

@@ -1,10 +1,12 @@
 #include "audio/read_aloud.hpp"
 
+#include "core/text/catalog.hpp"
 #include "core/text/speech.hpp"
 
 #include <SDL.h>
 
 #include <algorithm>
+#include <cctype>
 #include <cstdio>
 #include <cstdlib>
 #include <fstream>
@@ -57,6 +59,31 @@ std::string for_the_ear(const std::string& s) {
     return out;
 }
 
+// A check-in code inside a sentence ("Code: 07905") is said digit by digit, as on the code box:
+// as a number it would lose its leading zero and be "seven thousand nine hundred and five".
+// Codes are 5 digits; 4-digit postcodes and 2-digit times are left to be read as numbers.
+std::string spell_codes(const std::string& s) {
+    std::string out;
+    for (size_t i = 0; i < s.size();) {
+        if (!std::isdigit(static_cast<unsigned char>(s[i]))) { out += s[i++]; continue; }
+        size_t j = i;
+        while (j < s.size() && std::isdigit(static_cast<unsigned char>(s[j]))) ++j;
+        const bool joined = (i > 0 && (s[i - 1] == ':' || s[i - 1] == '.' || s[i - 1] == ',')) ||
+                            (j < s.size() && j + 1 < s.size() && (s[j] == ':' || s[j] == '.' || s[j] == ',') &&
+                             std::isdigit(static_cast<unsigned char>(s[j + 1])));
+        if (j - i == 5 && !joined) {
+            for (size_t k = i; k < j; ++k) {
+                if (k > i) out += ' ';
+                out += s[k];
+            }
+        } else {
+            out.append(s, i, j - i);
+        }
+        i = j;
+    }
+    return out;
+}
+
 }  // namespace
 
 std::string read_aloud_text(const std::vector<ReadAloudPiece>& pieces) {
@@ -69,6 +96,7 @@ std::string read_aloud_text(const std::vector<ReadAloudPiece>& pieces) {
             p.id.rfind("lang_", 0) == 0)
             continue;
         std::string t = for_the_ear(p.text);
+        if (p.id != "code") t = spell_codes(t);   // the code box itself is spelled below
         if (t.empty()) continue;
         if (p.id == "code") {   // "6 5 8 7 4", not "sixty-five thousand …"
             std::string spaced;
@@ -81,6 +109,26 @@ std::string read_aloud_text(const std::vector<ReadAloudPiece>& pieces) {
         if (!out.empty()) out += ' ';
         out += t;
         if (!ends_with_stop(t)) out += '.';
+    }
+    return out;
+}
+
+std::vector<ReadAloud::Part> read_aloud_parts(const std::vector<ReadAloudPiece>& pieces,
+                                              const text::Language& visitor,
+                                              const std::vector<text::Language>& languages) {
+    std::vector<ReadAloud::Part> out;
+    for (const auto& p : pieces) {
+        if (p.id.rfind("lang_", 0) == 0) {
+            // Welcome: each name in its own voice, so a visitor who cannot read hears their
+            // language spoken as they know it.
+            const std::string code = p.id.substr(5);
+            for (const auto& l : languages)
+                if (l.code == code && !l.voice.empty()) out.push_back({p.id, for_the_ear(l.native_name), l.voice, l.code});
+            continue;
+        }
+        const std::string t = read_aloud_text({p});
+        if (t.empty()) continue;
+        out.push_back({p.id, text::spoken_form(t, visitor.code), visitor.voice, visitor.code});
     }
     return out;
 }
@@ -108,16 +156,52 @@ void ReadAloud::log(const std::string& line) {
 }
 
 void ReadAloud::speak(const std::string& logical, const std::string& voice, const std::string& language, int volume) {
+    speak(std::vector<Part>{{"", logical, voice, language}}, volume);
+}
+
+void ReadAloud::speak(const std::vector<Part>& parts, int volume) {
     stop();
     ++generation_;
-    log("speak " + language + " voice=" + voice + " volume=" + std::to_string(volume) + ": " + logical);
+    part_ids_.clear();
+    heard_.clear();
+    const int vol = std::clamp(volume, 0, 100);
     {
         std::lock_guard<std::mutex> lock(mu_);
         job_.clear();
-        job_.push_back({generation_, logical, voice, language, std::clamp(volume, 0, 100)});
+        for (const auto& p : parts) {
+            if (p.text.empty()) continue;
+            job_.push_back({generation_, p.text, p.voice, p.language, vol, part_ids_.size()});
+            part_ids_.push_back(p.id);
+        }
     }
+    std::string all;
+    bool voices = false;
+    const Part* first = nullptr;
+    for (const auto& p : parts) {
+        if (p.text.empty()) continue;
+        if (!first) first = &p;
+        voices = voices || p.voice != first->voice;
+        all += (all.empty() ? "" : " ") + p.text;
+    }
+    if (first) log("speak " + first->language + " voice=" + first->voice + " volume=" + std::to_string(vol) + ": " + all);
+    if (voices)
+        for (const auto& p : parts)
+            if (!p.text.empty()) log("part " + p.language + " voice=" + p.voice + ": " + p.text);
+    heard_samples_ = 0;
+    heard_sum_ = 0;
+    heard_rate_ = 0;
+    heard_device_ = false;
+    parts_left_ = part_ids_.size();
+    if (parts_left_ == 0) return;
     cv_.notify_one();
     waiting_ = true;
+}
+
+std::string ReadAloud::current_id(uint64_t ms) const {
+    if (!active()) return {};
+    for (const auto& h : heard_)
+        if (ms >= h.start_ms && ms < h.end_ms) return h.id;
+    return {};
 }
 
 void ReadAloud::stop() {
@@ -132,6 +216,8 @@ void ReadAloud::stop() {
         SDL_ClearQueuedAudio(device_);
     }
     waiting_ = playing_ = false;
+    parts_left_ = 0;
+    heard_.clear();
     log("stop");
 }
 
@@ -147,6 +233,7 @@ void ReadAloud::work() {
         }
         Done d;
         d.generation = job.generation;
+        d.index = job.index;
         d.volume = job.volume;
         try {
             text::Speech s = text::synthesize(job.text, job.voice);
@@ -208,26 +295,35 @@ bool ReadAloud::pump(uint64_t ms) {
     }
     for (auto& d : done) {
         if (d.generation != generation_) continue;   // stopped meanwhile
-        waiting_ = false;
+        if (parts_left_ > 0) --parts_left_;
+        waiting_ = parts_left_ > 0;
         if (!d.error.empty()) {
             log_stderr("read-aloud: " + d.error);
             log("error: " + d.error);
             continue;
         }
-        int64_t sum = 0;
-        for (int16_t v : d.pcm) sum += std::abs(static_cast<int32_t>(v));
-        const long mean = d.pcm.empty() ? 0 : static_cast<long>(sum / static_cast<int64_t>(d.pcm.size()));
+        for (int16_t v : d.pcm) heard_sum_ += std::abs(static_cast<int32_t>(v));
+        heard_samples_ += d.pcm.size();
+        heard_rate_ = d.rate;
         const bool device = open_device(d.rate);
-        log("audio " + std::to_string(d.pcm.size() * 1000 / std::max(d.rate, 1)) + " ms mean=" + std::to_string(mean) +
-            (device ? " device" : " no-device"));
+        heard_device_ = device;
+        const uint64_t len_ms = d.pcm.size() * 1000 / static_cast<uint64_t>(std::max(d.rate, 1));
+        if (parts_left_ == 0) {   // the whole reading is in: one line for it
+            const long mean = heard_samples_ ? static_cast<long>(heard_sum_ / static_cast<int64_t>(heard_samples_)) : 0;
+            log("audio " + std::to_string(heard_samples_ * 1000 / static_cast<uint64_t>(std::max(heard_rate_, 1))) +
+                " ms mean=" + std::to_string(mean) + (heard_device_ ? " device" : " no-device"));
+        }
+        // Parts play back to back: this one starts when the last queued one ends (or now).
+        const uint64_t start = std::max(ms, heard_.empty() ? ms : heard_.back().end_ms);
+        heard_.push_back({d.index < part_ids_.size() ? part_ids_[d.index] : std::string(), start, start + len_ms});
         if (!device) {
             // Without speakers the button still goes to "stop" for as long as the speech
             // lasts, so it behaves the same everywhere (and scripted tests see it).
-            silent_until_ms_ = ms + d.pcm.size() * 1000 / static_cast<uint64_t>(std::max(d.rate, 1));
+            silent_until_ms_ = start + len_ms;
             playing_ = true;
             continue;
         }
-        SDL_ClearQueuedAudio(device_);
+        if (heard_.size() == 1) SDL_ClearQueuedAudio(device_);
         if (SDL_QueueAudio(device_, d.pcm.data(), static_cast<Uint32>(d.pcm.size() * sizeof(int16_t))) != 0) {
             log_stderr(std::string("read-aloud: ") + SDL_GetError());
             continue;
@@ -235,8 +331,8 @@ bool ReadAloud::pump(uint64_t ms) {
         SDL_PauseAudioDevice(device_, 0);
         playing_ = true;
     }
-    if (playing_ && !device_ && ms >= silent_until_ms_) playing_ = false;
-    if (playing_ && device_ && SDL_GetQueuedAudioSize(device_) == 0) {
+    if (playing_ && !device_ && ms >= silent_until_ms_ && !waiting_) playing_ = false;
+    if (playing_ && device_ && SDL_GetQueuedAudioSize(device_) == 0 && !waiting_) {
         playing_ = false;
         SDL_PauseAudioDevice(device_, 1);
     }

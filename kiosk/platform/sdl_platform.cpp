@@ -179,6 +179,9 @@ private:
     uint64_t gesture_start_ = 0;
     uint64_t last_frame_ms_ = 0;
     bool dirty_ = true;
+    std::vector<FrameInput::Key> keys_;   // pressed since the last frame
+    bool headphones_ = false;             // an audio output was plugged in since the last frame
+    bool watch_audio_ = false;            // start-up's device list is behind us
     bool quit_ = false;
     bool first_frame_done_ = false;
     double first_frame_ms_ = 0;
@@ -345,8 +348,8 @@ bool Platform::render_frame(bool capture) {
                      ImGuiWindowFlags_NoBackground | ImGuiWindowFlags_NoScrollWithMouse |
                      ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoNav);
     registry_.begin_frame();
-    Ui ui{metrics_, &fonts_, &app_.text(), &registry_, ImGui::GetWindowDrawList()};
-    app_.frame(ui, {ms, now(), input, gesture, io.MouseDown[0]});
+    Ui ui{metrics_, &fonts_, &app_.text(), &registry_, ImGui::GetWindowDrawList(), {}};
+    app_.frame(ui, {ms, now(), input, gesture, io.MouseDown[0], std::exchange(keys_, {}), std::exchange(headphones_, false)});
     ImGui::End();
     ImGui::Render();
     // Frames after a tap often draw exactly what is already on screen (pressed states settling,
@@ -459,6 +462,19 @@ bool Platform::system_event(const std::string& name) {
         e.key.state = SDL_RELEASED;
         events.push_back(e);
     }
+    if (name.rfind("key-", 0) == 0) {   // "key-tab", "key-return", "key-keypad 5": a key by SDL's name
+        e.type = SDL_KEYDOWN;
+        e.key.state = SDL_PRESSED;
+        e.key.keysym.sym = SDL_GetKeyFromName(name.substr(4).c_str());
+        if (e.key.keysym.sym == SDLK_UNKNOWN) return false;
+        events.push_back(e);
+    }
+    if (name == "headphones") {   // an audio output plugged in
+        watch_audio_ = true;
+        e.type = SDL_AUDIODEVICEADDED;
+        e.adevice.iscapture = 0;
+        events.push_back(e);
+    }
     if (name == "alt-f4" || name == "close") {   // the window manager asks the window to close
         SDL_Event c{};
         c.type = SDL_WINDOWEVENT;
@@ -568,7 +584,12 @@ void Platform::handle(const SDL_Event& e) {
         break;
     }
     case SDL_KEYDOWN:
-        // Escape, Alt+F4 and friends do nothing: nothing needs a physical keyboard.
+        // Escape, Alt+F4 and friends do nothing; other keys go to the app (audio mode).
+        keys_.push_back({e.key.keysym.sym, (e.key.keysym.mod & KMOD_SHIFT) != 0});
+        dirty_ = true;
+        break;
+    case SDL_AUDIODEVICEADDED:
+        if (!e.adevice.iscapture && watch_audio_) headphones_ = dirty_ = true;
         break;
     case SDL_WINDOWEVENT:
         if (e.window.event == SDL_WINDOWEVENT_SIZE_CHANGED) update_metrics();
@@ -588,6 +609,10 @@ int Platform::run_interactive() {
     app_.start(now_ms(), now());
     render_frame();
     render_frame();
+    // Audio outputs plugged in from now on (a USB headset) turn audio mode on; the devices SDL
+    // announces at start-up are drained first. Without audio this fails quietly.
+    if (SDL_InitSubSystem(SDL_INIT_AUDIO) == 0) SDL_FlushEvent(SDL_AUDIODEVICEADDED);
+    watch_audio_ = true;
     Watchdog watchdog;   // systemd's, when run by indgang-kiosk.service
     watchdog.ready();
     const double idle_cpu0 = cpu_ms(), idle_wall0 = wall_ms();

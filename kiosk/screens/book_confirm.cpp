@@ -23,7 +23,7 @@ Intent draw_book_confirm(Ui& ui, const ConfirmModel& m) {
     draw_icon(ui.dl, m.icon, ImVec2(icon.x + icon.w / 2, icon.y + ui.mm(11)), ui.mm(20), colour::primary, ui.rtl());
     in = ui.m.dir(in, card.inset(ui.mm(8)));
     text_block(ui, in.take_top(line), m.service, f.bold, f.bold_px);
-    text_block(ui, in.take_top(line), m.day + ", " + m.time, f.bold, f.bold_px);
+    text_block(ui, in.take_top(line), m.day + ui.text->comma() + m.time, f.bold, f.bold_px);
     if (!m.caseworker.empty())
         text_block(ui, in.take_top(line), ui.text->fmt("with {name}", {{"name", m.caseworker}}), f.body, f.bold_px);
     text_block(ui, in.take_top(line), m.place, f.body, f.body_px, Align::Start, colour::muted);

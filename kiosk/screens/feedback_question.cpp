@@ -23,7 +23,7 @@ Intent draw_feedback_question(Ui& ui, const FeedbackQuestionModel& m) {
     const int n = static_cast<int>(m.options.size());
     int cols = m.scale ? (portrait ? 3 : 5) : (portrait ? 2 : 3);
     const int rows = (n + cols - 1) / std::max(cols, 1);
-    const float cell_h = std::min(m.scale ? ui.mm(62) : ui.mm(30), (area.h - gap * (rows - 1)) / std::max(rows, 1));
+    const float cell_h = std::min(m.scale ? ui.mm(80) : ui.mm(30), (area.h - gap * (rows - 1)) / std::max(rows, 1));
     Rect opts = area.take_top(cell_h * rows + gap * (rows - 1), gap);
     // Worst to best reads in the visitor's direction, like the paper form's scale.
     auto cells = grid(ui.m, opts, n, cols, gap * 1.5f, cell_h);

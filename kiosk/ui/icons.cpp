@@ -7,19 +7,44 @@ namespace indgang::kiosk {
 namespace {
 constexpr float kPi = 3.14159265f;
 
-void face(ImDrawList* dl, ImVec2 c, float s, ImU32 col, float th, float mood) {
-    // mood −1 (very unhappy) … +1 (very happy): the mouth's curve.
-    dl->AddCircle(c, s * 0.45f, col, 48, th);
-    dl->AddCircleFilled(ImVec2(c.x - s * 0.15f, c.y - s * 0.1f), s * 0.05f, col);
-    dl->AddCircleFilled(ImVec2(c.x + s * 0.15f, c.y - s * 0.1f), s * 0.05f, col);
-    const float my = c.y + s * 0.18f, w = s * 0.2f;
-    if (std::fabs(mood) < 0.01f) {
-        dl->AddLine(ImVec2(c.x - w, my), ImVec2(c.x + w, my), col, th);
-        return;
+void face(ImDrawList* dl, ImVec2 c, float s, ImU32 col, float th, int step) {
+    // step 1 (very unhappy) … 5 (very happy). Each step changes more than the mouth: brows on
+    // 1 and 2, a flat mouth on 3, an open laugh on 5, so neighbours differ at a glance
+    // (the audit found 1 vs 2 and 4 vs 5 hard to tell apart).
+    static const ImU32 tint[] = {IM_COL32(246, 178, 168, 255), IM_COL32(250, 208, 160, 255),
+                                 IM_COL32(248, 230, 150, 255), IM_COL32(200, 230, 160, 255),
+                                 IM_COL32(160, 218, 160, 255)};
+    const float rad = s * 0.47f;
+    if (step >= 1) dl->AddCircleFilled(c, rad, tint[step - 1], 48);
+    dl->AddCircle(c, rad, col, 48, th);
+    const float ex = s * 0.16f, ey = c.y - s * 0.1f;
+    if (step == 5) {   // laughing eyes: upward arcs
+        for (float sx : {-ex, ex}) {
+            dl->PathArcTo(ImVec2(c.x + sx, ey + s * 0.03f), s * 0.06f, kPi, 2 * kPi, 10);
+            dl->PathStroke(col, 0, th);
+        }
+    } else {
+        for (float sx : {-ex, ex}) dl->AddCircleFilled(ImVec2(c.x + sx, ey), s * 0.055f, col);
     }
-    const float bend = mood * s * 0.12f;
-    dl->AddBezierQuadratic(ImVec2(c.x - w, my - bend / 2), ImVec2(c.x, my + bend * 1.5f),
-                           ImVec2(c.x + w, my - bend / 2), col, th, 16);
+    if (step == 1 || step == 2) {   // brows: steep and sad on 1, a little on 2
+        const float lift = step == 1 ? s * 0.09f : s * 0.04f;
+        dl->AddLine(ImVec2(c.x - ex - s * 0.08f, ey - s * 0.1f), ImVec2(c.x - ex + s * 0.07f, ey - s * 0.1f - lift), col, th);
+        dl->AddLine(ImVec2(c.x + ex + s * 0.08f, ey - s * 0.1f), ImVec2(c.x + ex - s * 0.07f, ey - s * 0.1f - lift), col, th);
+    }
+    const float my = c.y + s * 0.2f, w = s * 0.2f;
+    switch (step) {
+    case 3: dl->AddLine(ImVec2(c.x - w, my), ImVec2(c.x + w, my), col, th); break;
+    case 5:   // open laugh: a filled half disc
+        dl->PathArcTo(ImVec2(c.x, my - s * 0.04f), w * 1.1f, 0, kPi, 16);
+        dl->PathFillConvex(col);
+        break;
+    default: {
+        // 1: deep frown, 2: slight frown, 4: smile (0: the plain happy face of the Feedback tile).
+        const float bend = (step == 1 ? -0.16f : step == 2 ? -0.07f : 0.12f) * s;
+        dl->AddBezierQuadratic(ImVec2(c.x - w, my - bend / 2), ImVec2(c.x, my + bend * 1.5f),
+                               ImVec2(c.x + w, my - bend / 2), col, th, 16);
+    }
+    }
 }
 // ImGui 1.86 has no ellipse primitive.
 void ellipse_path(ImDrawList* dl, ImVec2 c, float rx, float ry) {
@@ -63,7 +88,7 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col, bool mir
         dl->AddLine(P(-0.6f, 0.15f), P(-0.05f, 0.15f), col, th);
         break;
     case Icon::Feedback:
-        face(dl, c, s, col, th, 0.8f);
+        face(dl, c, s, col, th, 0);
         break;
     case Icon::Back:
         dl->PathLineTo(P(0.7f, 0)); dl->PathLineTo(P(-0.7f, 0)); dl->PathStroke(col, 0, th * 1.4f);
@@ -169,11 +194,22 @@ void draw_icon(ImDrawList* dl, Icon icon, ImVec2 c, float s, ImU32 col, bool mir
         dl->PathArcTo(P(0.1f, 0), h * 0.4f, -0.8f, 0.8f, 12); dl->PathStroke(col, 0, th);
         dl->PathArcTo(P(0.1f, 0), h * 0.7f, -0.8f, 0.8f, 12); dl->PathStroke(col, 0, th);
         break;
-    case Icon::Face1: face(dl, c, s, col, th, -1.0f); break;
-    case Icon::Face2: face(dl, c, s, col, th, -0.5f); break;
-    case Icon::Face3: face(dl, c, s, col, th, 0.0f); break;
-    case Icon::Face4: face(dl, c, s, col, th, 0.5f); break;
-    case Icon::Face5: face(dl, c, s, col, th, 1.0f); break;
+    case Icon::Face1: face(dl, c, s, col, th, 1); break;
+    case Icon::Face2: face(dl, c, s, col, th, 2); break;
+    case Icon::Face3: face(dl, c, s, col, th, 3); break;
+    case Icon::Face4: face(dl, c, s, col, th, 4); break;
+    case Icon::Face5: face(dl, c, s, col, th, 5); break;
+    case Icon::Companion:
+        // Support and contact person: two people side by side, one at your shoulder (not the
+        // single Person of "someone else").
+        dl->AddCircle(P(-0.38f, -0.42f), h * 0.26f, col, 32, th);
+        dl->PathArcTo(P(-0.38f, 0.78f), h * 0.56f, kPi, 2 * kPi, 24);
+        dl->PathStroke(col, ImDrawFlags_Closed, th);
+        dl->AddCircle(P(0.42f, -0.3f), h * 0.22f, col, 32, th);
+        dl->PathArcTo(P(0.42f, 0.78f), h * 0.46f, kPi, 2 * kPi, 24);
+        dl->PathStroke(col, ImDrawFlags_Closed, th);
+        dl->AddLine(P(-0.02f, 0.3f), P(0.22f, 0.3f), col, th * 1.3f);   // an arm across: together
+        break;
     case Icon::Skip:
         dl->PathLineTo(P(-0.6f, -0.5f)); dl->PathLineTo(P(0.1f, 0)); dl->PathLineTo(P(-0.6f, 0.5f));
         dl->PathStroke(col, 0, th * 1.3f);
@@ -188,7 +224,8 @@ Icon service_icon(std::string_view key) {
     if (key == "social") return Icon::House;
     if (key == "benefits") return Icon::Coins;
     if (key == "substance") return Icon::Heart;
-    return Icon::Person;
+    if (key == "skp") return Icon::Companion;
+    return Icon::Person;   // "other" (someone else) and services the kiosk does not know
 }
 
 }  // namespace indgang::kiosk

@@ -64,6 +64,8 @@ std::string TextDraw::day(Date d) const {
 
 std::string TextDraw::time(Instant utc, const std::string& tz) const { return text::format_time(utc, lang_code_, tz); }
 
+std::string TextDraw::comma() const { return text::list_comma(lang_code_); }
+
 std::string TextDraw::shipped_default() const {
     try {
         return text::default_language(dir_);
@@ -123,14 +125,19 @@ float TextDraw::paragraph(ImDrawList* dl, ImFont* font, float size, const Rect& 
     Align a = align;
     if (rtl_ && a == Align::Start) a = Align::End;
     else if (rtl_ && a == Align::End) a = Align::Start;
+    float ink_l = 1e9f, ink_r = -1e9f;
+    const float ink_top = y + (line_h - s) / 2;
     for (const auto& l : *ls) {
         const float w = font->CalcTextSizeA(s, 1e9f, 0, l.data(), l.data() + l.size()).x;
         float x = r.x;
         if (a == Align::Center) x = r.x + (r.w - w) / 2;
         else if (a == Align::End) x = r.right() - w;
         dl->AddText(font, s, ImVec2(x, y + (line_h - s) / 2), color, l.data(), l.data() + l.size());
+        if (w > 0) { ink_l = std::min(ink_l, x); ink_r = std::max(ink_r, x + w); }
         y += line_h;
     }
+    last_.px = s;
+    last_.ink = ink_r > ink_l ? Rect{ink_l, ink_top, ink_r - ink_l, y - line_h + (line_h + s) / 2 - ink_top} : Rect{};
     return total;
 }
 

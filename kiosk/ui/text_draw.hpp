@@ -43,6 +43,12 @@ public:
     // Returns the height used.
     float paragraph(ImDrawList* dl, ImFont* font, float size, const Rect& r, std::string_view logical,
                     Align align, ImU32 color, bool vcenter = false);
+    // What the last paragraph() drew: its size after shrinking and the box its lines cover.
+    struct Drawn {
+        float px = 0;
+        Rect ink;
+    };
+    const Drawn& last_drawn() const { return last_; }
     // Height the paragraph would take at `size` in width `w` (no shrinking).
     float measure(ImFont* font, float size, std::string_view logical, float w);
     void clear_cache() { cache_.clear(); }
@@ -51,6 +57,8 @@ public:
     std::string day(Instant utc, const std::string& tz) const;
     std::string day(Date d) const;                       // a calendar date, no zone arithmetic
     std::string time(Instant utc, const std::string& tz) const;
+    // The language's own comma and space ("، " in Arabic, Farsi, Urdu; "፣ " in Tigrinya).
+    std::string comma() const;
 
     const std::string& i18n_dir() const { return dir_; }
     // The default language from languages.json ("da" when it cannot be read).
@@ -62,6 +70,7 @@ private:
     std::vector<text::Language> languages_;
     std::string lang_code_;
     bool rtl_ = false;
+    Drawn last_;
     std::unordered_map<std::string, std::vector<std::string>> cache_;
 };
 

@@ -8,6 +8,8 @@
 
 #include <imgui.h>
 
+#include <string>
+
 namespace indgang::kiosk {
 
 // A calm, high-contrast palette (text on background ≥ 7:1).
@@ -37,6 +39,7 @@ struct Ui {
     TextDraw* text = nullptr;
     WidgetRegistry* reg = nullptr;
     ImDrawList* dl = nullptr;
+    std::string activate;   // audio mode: the button chosen by key this frame acts as if tapped
 
     float mm(float v) const { return m.mm(v); }
     bool rtl() const { return m.rtl; }

@@ -19,6 +19,17 @@ const WidgetEntry* WidgetRegistry::find_button(std::string_view target) const {
     return nullptr;
 }
 
+void WidgetRegistry::set_drawn(size_t index, const char* role, float style_px, float drawn_px, WidgetRect ink,
+                               unsigned fg_rgb) {
+    if (index >= entries_.size()) return;
+    WidgetEntry& e = entries_[index];
+    e.role = role;
+    e.style_px = style_px;
+    e.drawn_px = drawn_px;
+    e.ink = ink;
+    e.fg = fg_rgb;
+}
+
 bool WidgetRegistry::shows_text(std::string_view text) const {
     for (const auto& e : entries_)
         if (e.label.find(text) != std::string::npos) return true;
@@ -33,8 +44,16 @@ std::string WidgetRegistry::dump() const {
                       e.rect.x, e.rect.y, e.rect.w, e.rect.h, e.enabled ? "" : " (disabled)");
         out += buf;
         if (!e.id.empty()) out += "###" + e.id + " ";
-        out += "\"" + e.label + "\"\n";
+        out += "\"" + e.label + "\"";
+        if (e.style_px > 0) {
+            std::snprintf(buf, sizeof buf, " |px %.1f %.1f |ink %.0f %.0f %.0f %.0f |fg %06x |role %s", e.style_px,
+                          e.drawn_px, e.ink.x, e.ink.y, e.ink.w, e.ink.h, e.fg, e.role);
+            out += buf;
+        }
+        out += "\n";
     }
+    if (!reading_.empty()) out += "  reading ###" + reading_ + "\n";
+    if (!focus_.empty()) out += "  focus ###" + focus_ + "\n";
     return out;
 }
 

@@ -4,6 +4,7 @@
 
 #include "core/text/keyboard.hpp"
 
+#include <unicode/locid.h>
 #include <unicode/unistr.h>
 
 #include <algorithm>
@@ -11,23 +12,34 @@
 
 namespace indgang::kiosk {
 
-std::string upper(std::string_view utf8) {
+std::string upper(std::string_view utf8, const std::string& lang) {
     std::string out;
     icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())))
-        .toUpper()
+        .toUpper(icu::Locale(lang.c_str()))
         .toUTF8String(out);
     return out;
 }
 
+namespace {
+// For the layout audit: what the paragraph just drawn looked like, on registry entry `index`.
+void note_drawn(Ui& ui, size_t index, const char* role, float style_px, ImU32 col) {
+    const auto& d = ui.text->last_drawn();
+    const unsigned rgb = ((col & 0xffu) << 16) | (col & 0xff00u) | ((col >> 16) & 0xffu);
+    ui.reg->set_drawn(index, role, style_px, d.px, {d.ink.x, d.ink.y, d.ink.w, d.ink.h}, rgb);
+}
+}  // namespace
+
 bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, Icon icon, Tone tone,
             bool enabled, std::string_view sublabel) {
+    const size_t li = ui.reg->entries().size(), si = li + 1;
     ui.reg->add({std::string(id), std::string(label), {r.x, r.y, r.w, r.h}, true, enabled});
     if (!sublabel.empty()) ui.reg->add({"", std::string(sublabel), {r.x, r.y, r.w, r.h}, false, enabled});
 
     ImGui::SetCursorScreenPos(ImVec2(r.x, r.y));
     if (!enabled) ImGui::BeginDisabled();
     ImGui::PushID(id.data(), id.data() + id.size());
-    const bool clicked = ImGui::InvisibleButton("b", ImVec2(std::max(r.w, 1.0f), std::max(r.h, 1.0f)));
+    const bool clicked = ImGui::InvisibleButton("b", ImVec2(std::max(r.w, 1.0f), std::max(r.h, 1.0f))) ||
+                         (enabled && !ui.activate.empty() && ui.activate == id);
     const bool held = ImGui::IsItemActive();
     ImGui::PopID();
     if (!enabled) ImGui::EndDisabled();
@@ -61,7 +73,10 @@ bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, 
         const bool stacked = r.w / r.h < 2.0f && r.h > ui.mm(45);
         if (stacked) {
             // Icon, label and sublabel as one block, centred in the tile.
-            const float isz = std::min(inner.h * 0.38f, ui.mm(24));
+            // Faces are the answer itself, not a decoration beside words: drawn larger.
+            const bool face = icon >= Icon::Face1 && icon <= Icon::Face5;
+            const float isz = face ? std::min({inner.h * 0.55f, inner.w * 0.85f, ui.mm(38)})
+                                   : std::min(inner.h * 0.38f, ui.mm(24));
             const float text_h = ui.text->measure(f.bold, label_px, label, inner.w) +
                                  (sublabel.empty() ? 0 : ui.mm(1) + ui.text->measure(f.body, f.body_px, sublabel, inner.w));
             const float block = isz + ui.mm(5) + text_h;
@@ -69,10 +84,12 @@ bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, 
             draw_icon(dl, icon, ImVec2(r.x + r.w / 2, inner.y + isz / 2), isz, fg, ui.rtl());
             inner.take_top(isz + ui.mm(5));
             float used = ui.text->paragraph(dl, f.bold, label_px, inner, label, Align::Center, fg);
+            note_drawn(ui, li, "label", label_px, fg);
             if (!sublabel.empty()) {
                 inner.take_top(used + ui.mm(1));
-                ui.text->paragraph(dl, f.body, f.body_px, inner, sublabel, Align::Center,
-                                   tone == Tone::Primary ? fg : colour::muted);
+                const ImU32 sub = tone == Tone::Primary ? fg : colour::muted;
+                ui.text->paragraph(dl, f.body, f.body_px, inner, sublabel, Align::Center, sub);
+                note_drawn(ui, si, "sublabel", f.body_px, sub);
             }
             return clicked;
         }
@@ -92,28 +109,34 @@ bool button(Ui& ui, std::string_view label, std::string_view id, const Rect& r, 
         inner = ui.m.dir(inner, group);
         if (sublabel.empty()) {
             ui.text->paragraph(dl, f.bold, label_px, inner, label, Align::Start, fg, true);
+            note_drawn(ui, li, "label", label_px, fg);
         } else {
             const float lh = ui.text->measure(f.bold, label_px, label, inner.w);
             const float sh = ui.text->measure(f.body, f.body_px, sublabel, inner.w);
             Rect t = inner;
             t.y += std::max(0.0f, (inner.h - lh - sh - ui.mm(1)) / 2);
             const float used = ui.text->paragraph(dl, f.bold, label_px, t, label, Align::Start, fg);
+            note_drawn(ui, li, "label", label_px, fg);
             t.take_top(used + ui.mm(1));
-            ui.text->paragraph(dl, f.body, f.body_px, t, sublabel, Align::Start,
-                               tone == Tone::Primary || tone == Tone::Selected ? fg : colour::muted);
+            const ImU32 sub = tone == Tone::Primary || tone == Tone::Selected ? fg : colour::muted;
+            ui.text->paragraph(dl, f.body, f.body_px, t, sublabel, Align::Start, sub);
+            note_drawn(ui, si, "sublabel", f.body_px, sub);
         }
         return clicked;
     }
     if (sublabel.empty()) {
         ui.text->paragraph(dl, f.bold, label_px, inner, label, Align::Center, fg, true);
+        note_drawn(ui, li, "label", label_px, fg);
     } else {
         const float lh = ui.text->measure(f.bold, label_px, label, inner.w);
         Rect t = inner;
         t.y += std::max(0.0f, (inner.h - lh - f.body_px * 1.2f) / 2);
         const float used = ui.text->paragraph(dl, f.bold, label_px, t, label, Align::Center, fg);
+        note_drawn(ui, li, "label", label_px, fg);
         t.take_top(used);
-        ui.text->paragraph(dl, f.body, f.body_px, t, sublabel, Align::Center,
-                           tone == Tone::Selected || tone == Tone::Primary ? fg : colour::muted);
+        const ImU32 sub = tone == Tone::Selected || tone == Tone::Primary ? fg : colour::muted;
+        ui.text->paragraph(dl, f.body, f.body_px, t, sublabel, Align::Center, sub);
+        note_drawn(ui, si, "sublabel", f.body_px, sub);
     }
     return clicked;
 }
@@ -127,8 +150,11 @@ void panel(Ui& ui, const Rect& r, ImU32 fill, float rounding, ImU32 border, floa
 
 float text_block(Ui& ui, const Rect& r, std::string_view s, ImFont* font, float size, Align align, ImU32 col,
                  bool vcenter) {
+    const size_t i = ui.reg->entries().size();
     ui.reg->add({"", std::string(s), {r.x, r.y, r.w, r.h}, false, true});
-    return ui.text->paragraph(ui.dl, font, size, r, s, align, col, vcenter);
+    const float used = ui.text->paragraph(ui.dl, font, size, r, s, align, col, vcenter);
+    note_drawn(ui, i, "text", size, col);
+    return used;
 }
 
 namespace {
@@ -153,13 +179,28 @@ bool done_button(Ui& ui, Rect band) {
 
 Rect screen_frame(Ui& ui, std::string_view title, unsigned nav, Intent& out) {
     const Metrics& m = ui.m;
+    const Fonts& f = *ui.fonts;
     // No full-screen fill: the platform clears to the background colour, and SDL's software
     // renderer pays per pixel for every triangle.
     Rect area = m.screen().inset(m.margin());
     const float bar_h = ui.mm(22);
     Rect bar = area.take_top(bar_h, m.gap() * 1.5f);
     Rect row = bar;
-    const float nav_w = std::min(ui.mm(m.portrait() ? 48 : 58), row.w * 0.3f);
+    // Back and Start are as wide as their words need at the label size (the audit found
+    // "Aallarniut", "Początek", "На початок" shrunk in 48–58 mm), within what the bar can give.
+    const float speaker = ui.mm(22) + m.gap();   // the read-aloud button's place at the end
+    const int n_nav = (nav & NavBack ? 1 : 0) + (nav & NavHome ? 1 : 0);
+    float nav_w = ui.mm(m.portrait() ? 48 : 58);
+    if (n_nav) {
+        const float pad = std::min(ui.mm(4), bar_h * 0.12f);
+        const float isz = std::min((bar_h - 2 * pad) * 0.8f, ui.mm(18));
+        float words = 0;
+        for (const char* l : {ui.tr("Back"), ui.tr("Start")})
+            words = std::max(words, f.bold->CalcTextSizeA(f.bold_px, 1e9f, 0, l).x);
+        const float need = 2 * pad + isz + ui.mm(5) + words + ui.mm(4);
+        const float most = (bar.w - speaker - m.gap() * n_nav) / n_nav * (m.portrait() ? 1.0f : 0.6f);
+        nav_w = std::clamp(need, nav_w, std::max(nav_w, most));
+    }
     if (nav & NavBack) {
         Rect b = m.dir(row.take_left(nav_w, m.gap()), bar);
         if (button(ui, ui.tr("Back"), "back", b, Icon::Back, Tone::Quiet)) out.act = Act::Back;
@@ -169,15 +210,21 @@ Rect screen_frame(Ui& ui, std::string_view title, unsigned nav, Intent& out) {
         if (button(ui, ui.tr("Start"), "home", b, Icon::Home, Tone::Quiet)) out.act = Act::Home;
     }
     if (!title.empty()) {
-        // Reserve the same room on the other side so the title stays centred on screen.
-        Rect t = bar;
-        if (nav) {
-            const float side = (nav & NavBack ? nav_w + m.gap() : 0) + (nav & NavHome ? nav_w + m.gap() : 0);
-            t = {bar.x + side, bar.y, bar.w - 2 * side, bar.h};
-            if (t.w < bar.w * 0.35f) t = m.dir(row, bar);
+        // Between the navigation and the speaker when it fits there on one line at the title
+        // size; otherwise on a row of its own under the bar, full width. Never under a button,
+        // never shrunk.
+        Rect t{row.x, row.y, std::max(0.0f, row.w - speaker), row.h};
+        const bool one_line = t.w > 0 && ui.text->lines(f.title, f.title_px, title, t.w).size() == 1;
+        if (one_line) {
+            t = m.dir(t, bar);
+        } else {
+            const float h = ui.text->measure(f.title, f.title_px, title, area.w);
+            t = area.take_top(h, m.gap());
         }
-        text_block(ui, t, title, ui.fonts->title, ui.fonts->title_px, nav ? Align::Center : Align::Start,
+        const size_t ti = ui.reg->entries().size();
+        text_block(ui, t, title, f.title, f.title_px, nav || !one_line ? Align::Center : Align::Start,
                    colour::text, true);
+        ui.reg->set_drawn_role(ti, "title");
     }
     return area;
 }
@@ -201,7 +248,7 @@ Intent keypad(Ui& ui, const Rect& r, bool ok_enabled, std::string_view ok_label)
         ui.reg->add({id, std::string(label), {k.x, k.y, k.w, k.h}, true, true});
         ImGui::SetCursorScreenPos(ImVec2(k.x, k.y));
         ImGui::PushID(id.c_str());
-        const bool hit = ImGui::InvisibleButton("k", ImVec2(k.w, k.h));
+        const bool hit = ImGui::InvisibleButton("k", ImVec2(k.w, k.h)) || ui.activate == id;
         const bool held = ImGui::IsItemActive();
         ImGui::PopID();
         shadow_rounded(ui.dl, ImVec2(k.x, k.y), ImVec2(k.right(), k.bottom()), IM_COL32(0, 0, 0, 28), ui.mm(3),
@@ -229,18 +276,18 @@ Intent keyboard(Ui& ui, const Rect& r, const text::KeyboardLayout& layout, bool 
     const int rows = static_cast<int>(layout.rows.size()) + 1;   // + the space row
     const float key_w = std::min((r.w - gap * (cols - 1)) / cols, ui.mm(24));
     const float key_h = std::min((r.h - gap * (rows - 1)) / rows, ui.mm(20));
+    const std::string& lang = ui.text->language();
     bool has_case = false;
     for (const auto& row : layout.rows)
-        for (const auto& k : row) has_case = has_case || upper(k) != k;
+        for (const auto& k : row) has_case = has_case || upper(k, lang) != k;
 
-    const Rect area = r;
     float y = r.y;
     for (const auto& row : layout.rows) {
         const float row_w = row.size() * key_w + (row.size() - 1) * gap;
         float x = r.x + (r.w - row_w) / 2;
         for (const auto& k : row) {
-            const std::string shown = shift ? upper(k) : k;
-            Rect kr = ui.m.dir(Rect{x, y, key_w, key_h}, area);
+            const std::string shown = shift ? upper(k, lang) : k;
+            const Rect kr{x, y, key_w, key_h};
             if (button(ui, shown, "key_" + k, kr, Icon::None, Tone::Key)) {
                 out.act = Act::KeyText;
                 out.text = shown;
@@ -255,16 +302,32 @@ Intent keyboard(Ui& ui, const Rect& r, const text::KeyboardLayout& layout, bool 
     const float row_w = (has_case ? wide + gap : 0) + space_w + gap + wide;
     float x = r.x + (r.w - row_w) / 2;
     if (has_case) {
-        Rect kr = ui.m.dir(Rect{x, y, wide, key_h}, area);
+        Rect kr = Rect{x, y, wide, key_h};
         if (button(ui, "", "key_shift", kr, Icon::Shift, shift ? Tone::Selected : Tone::Key)) out.act = Act::KeyShift;
         x += wide + gap;
     }
-    Rect sp = ui.m.dir(Rect{x, y, space_w, key_h}, area);
+    Rect sp = Rect{x, y, space_w, key_h};
     if (button(ui, "", "key_space", sp, Icon::Space, Tone::Key)) out.act = Act::KeySpace;
     x += space_w + gap;
-    Rect bk = ui.m.dir(Rect{x, y, wide, key_h}, area);
+    Rect bk = Rect{x, y, wide, key_h};
     if (button(ui, "", "key_back", bk, Icon::Backspace, Tone::Key)) out.act = Act::KeyBackspace;
     return out;
+}
+
+bool focus_ring(Ui& ui, const std::string& id) {
+    if (id.empty()) return false;
+    for (const auto& e : ui.reg->entries()) {
+        if (e.id != id) continue;
+        // Outside the widget, on the page: dark text colour (≥ 14:1 on the page) with a white
+        // inner edge so it also stands out against a teal (selected or primary) button.
+        const float out = ui.mm(2.2f), th = ui.mm(1.4f);
+        const ImVec2 a(e.rect.x - out, e.rect.y - out), b(e.rect.x + e.rect.w + out, e.rect.y + e.rect.h + out);
+        ui.dl->AddRect(a, b, colour::text, ui.mm(4), 0, th);
+        ui.dl->AddRect(ImVec2(a.x + th, a.y + th), ImVec2(b.x - th, b.y - th), colour::panel, ui.mm(3.5f), 0,
+                       ui.mm(0.5f));
+        return true;
+    }
+    return false;
 }
 
 std::vector<Rect> paged_grid(Ui& ui, Rect area, int n, int cols, float min_cell_h, float max_cell_h, int page,

@@ -44,7 +44,8 @@ bool done_button(Ui& ui, Rect band);
 Intent keypad(Ui& ui, const Rect& r, bool ok_enabled, std::string_view ok_label);
 
 // Letter keyboard for the visitor's script with space and backspace; Shift when the script
-// has case. `shift` shows capital letters.
+// has case. `shift` shows capital letters. Never mirrored: keys sit where they sit on the
+// language's own keyboard (Arabic ض top left), as keypads keep phone order.
 Intent keyboard(Ui& ui, const Rect& r, const text::KeyboardLayout& layout, bool shift);
 
 // The big code shown on the receipt and in check-in: digits spaced for reading aloud.
@@ -52,9 +53,14 @@ void code_display(Ui& ui, const Rect& r, std::string_view code, int length, ImU3
 
 // A grid of `n` cells of at least `min_cell_h`, in pages when they do not fit: returns the cells
 // of page `page` (index of the first item in `first`) and draws Earlier/Later buttons.
+// A thick ring around the widget `id` (the one being read aloud, or in audio mode the one the
+// keys have reached), drawn over everything. False (nothing drawn) for an unknown id.
+bool focus_ring(Ui& ui, const std::string& id);
+
 std::vector<Rect> paged_grid(Ui& ui, Rect area, int n, int cols, float min_cell_h, float max_cell_h,
                              int page, int& first, Intent& out);
 
-std::string upper(std::string_view utf8);
+// Upper case in the language `lang` (ICU locale): Turkish i → İ, ı → I.
+std::string upper(std::string_view utf8, const std::string& lang = "");
 
 }  // namespace indgang::kiosk

@@ -29,6 +29,23 @@ TEST_CASE("weekday and month names in the visitor's language") {
     CHECK(format_weekday(tuesday, "da", cph) == "tirsdag");
 }
 
+TEST_CASE("Somali dates use the month names Somali readers know, not 'month eleven'") {
+    const std::string so = format_day(tuesday, "so", cph);
+    CHECK(so == "Talaado, 25 Nofeembar");
+    CHECK(so.find("Bisha") == std::string::npos);
+    CHECK(format_day(summer, "so", cph).ends_with(" 1 Luuliyo"));
+    CHECK(format_day(tuesday - 86400 * 328, "so", cph).ends_with(" 1 Janaayo"));   // 2025-01-01
+}
+
+TEST_CASE("each language's own comma joins the parts of a line") {
+    CHECK(list_comma("ar") == "، ");
+    CHECK(list_comma("fa") == "، ");
+    CHECK(list_comma("ur") == "، ");
+    CHECK(list_comma("ti") == "፣ ");
+    CHECK(list_comma("da") == ", ");
+    CHECK(list_comma("so") == ", ");
+}
+
 TEST_CASE("24-hour time, local to the centre, across daylight saving") {
     CHECK(format_time(tuesday, "da", cph) == "10.20");
     CHECK(format_time(tuesday, "en", cph) == "10:20");  // not "10:20 AM"

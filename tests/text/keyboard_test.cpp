@@ -69,3 +69,21 @@ TEST_CASE("every shipped language names an existing layout of its direction") {
         CHECK_MESSAGE(keyboard_layout(lang.keyboard).rtl == lang.rtl, lang.code);
     }
 }
+
+TEST_CASE("Arabic and Persian keys sit where their own keyboards have them (ض on Q, top left)") {
+    // Rows are listed left to right as the keys are on the keyboard; the kiosk does not mirror.
+    const auto& ar = keyboard_layout("ar");
+    CHECK(ar.rows[0].front() == "ض");
+    CHECK(ar.rows[0][1] == "ص");
+    CHECK(ar.rows[0].back() == "د");    // the ] key
+    CHECK(ar.rows[1].front() == "ش");   // A
+    CHECK(ar.rows[1].back() == "ط");    // '
+    CHECK(ar.rows[2].front() == "ئ");   // Z
+    CHECK(ar.rows[2].back() == "ظ");    // /
+    const auto& fa = keyboard_layout("fa");
+    CHECK(fa.rows[0].front() == "ض");
+    CHECK(fa.rows[0].back() == "چ");    // ]
+    CHECK(fa.rows[1].front() == "ش");
+    CHECK(fa.rows[1].back() == "گ");    // '
+    CHECK(fa.rows[2].front() == "ظ");   // Z
+}
