@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds dist/indgang_<version>_<arch>.deb from a clean clone of the committed HEAD (never the
-# working tree's uncommitted files), then runs lintian on it and fails on any error.
+# working tree's uncommitted files), then runs lintian on it and fails on any error or warning.
 # Usage: scripts/package.sh            (prints the path of the .deb)
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
@@ -32,10 +32,10 @@ cd "$work"
 deb=$(ls indgang_"$deb_version"_*.deb)
 mkdir -p "$root/dist"
 cp "$deb" "$root/dist/"
-# Errors fail the build; warnings are printed for whoever reads the log.
-if ! lintian --fail-on error --suppress-tags-from-file /dev/null "$root/dist/$deb" >"$work/lintian.txt" 2>&1; then
+# Errors and warnings fail the build; info tags are printed for whoever reads the log.
+if ! lintian --fail-on error,warning --suppress-tags-from-file /dev/null "$root/dist/$deb" >"$work/lintian.txt" 2>&1; then
     cat "$work/lintian.txt" >&2
-    echo "package: lintian reports errors" >&2
+    echo "package: lintian reports errors or warnings" >&2
     exit 1
 fi
 sed 's/^/lintian: /' "$work/lintian.txt" >&2

@@ -27,4 +27,11 @@ bool is_sealed(std::string_view bytes);
 // Throws SealError when the key is wrong or the file was altered.
 std::string open_sealed(std::string_view sealed, const std::string& secret_key_base64);
 
+// Keys as text, shared by sealing and signing. sodium_ready() initialises libsodium (throws
+// SealError if it cannot); key_from_base64 returns the raw bytes and throws SealError naming
+// `what` unless the text decodes to exactly `expected` bytes.
+void sodium_ready();
+std::string key_to_base64(const unsigned char* bytes, size_t len);
+std::string key_from_base64(std::string_view text, size_t expected, const char* what);
+
 }  // namespace indgang::upload

@@ -1,5 +1,7 @@
 #include "core/upload/signature.hpp"
 
+#include "core/upload/seal.hpp"
+
 #include "core/upload/target.hpp"
 #include "core/text/staff_text.hpp"
 
@@ -24,27 +26,6 @@ constexpr std::string_view kKeyMagic = "indgang-signing-key/1\n";
 // for one over some other message signed with the same key.
 constexpr std::string_view kContext = "indgang-bundle-signature/1";
 
-void init() {
-    if (sodium_init() < 0) throw SealError("libsodium failed to initialise");
-}
-
-std::string to_base64(const unsigned char* bytes, size_t len) {
-    std::string out(sodium_base64_encoded_len(len, sodium_base64_VARIANT_ORIGINAL), '\0');
-    sodium_bin2base64(out.data(), out.size(), bytes, len, sodium_base64_VARIANT_ORIGINAL);
-    out.resize(out.size() - 1);
-    return out;
-}
-
-std::string from_base64(std::string_view text, size_t expected, const char* what) {
-    std::string out(expected, '\0');
-    size_t len = 0;
-    if (sodium_base642bin(reinterpret_cast<unsigned char*>(out.data()), out.size(), text.data(), text.size(),
-                          " \t\r\n", &len, nullptr, sodium_base64_VARIANT_ORIGINAL) != 0 ||
-        len != expected)
-        throw SealError(std::string(what) + " is not a base64 key of " + std::to_string(expected) + " bytes");
-    return out;
-}
-
 std::string message_of(std::string_view archive) {
     std::string m(kContext);
     m += '\0';
@@ -61,23 +42,23 @@ SigningKey read_key_file(const std::string& path) {
     if (text.rfind(kKeyMagic, 0) != 0)
         throw ConfigError(text::st_fill("signing key {path} is not an Indgang signing key", {{"path", path}}));
     SigningKey k;
-    k.secret = from_base64(std::string_view(text).substr(kKeyMagic.size()), crypto_sign_SECRETKEYBYTES, "signing key");
+    k.secret = key_from_base64(std::string_view(text).substr(kKeyMagic.size()), crypto_sign_SECRETKEYBYTES, "signing key");
     unsigned char pk[crypto_sign_PUBLICKEYBYTES];
     crypto_sign_ed25519_sk_to_pk(pk, reinterpret_cast<const unsigned char*>(k.secret.data()));
-    k.public_key_base64 = to_base64(pk, sizeof pk);
+    k.public_key_base64 = key_to_base64(pk, sizeof pk);
     return k;
 }
 
 }  // namespace
 
 SigningKey load_or_create_signing_key(const std::string& path, bool* created) {
-    init();
+    sodium_ready();
     if (created) *created = false;
     if (std::filesystem::exists(path)) return read_key_file(path);
     unsigned char pk[crypto_sign_PUBLICKEYBYTES], sk[crypto_sign_SECRETKEYBYTES];
     crypto_sign_keypair(pk, sk);
     std::string text(kKeyMagic);
-    text += to_base64(sk, sizeof sk) + "\n";
+    text += key_to_base64(sk, sizeof sk) + "\n";
     sodium_memzero(sk, sizeof sk);
     // Written complete under a temporary name, then linked into place: two runs starting at once
     // never read a half-written key, and the loser of the race uses the winner's key.
@@ -97,20 +78,20 @@ SigningKey load_or_create_signing_key(const std::string& path, bool* created) {
 bool is_signed(std::string_view bytes) { return bytes.substr(0, kSignedMagic.size()) == kSignedMagic; }
 
 std::string sign_bundle(std::string_view archive, const SigningKey& key) {
-    init();
+    sodium_ready();
     const std::string m = message_of(archive);
     unsigned char sig[crypto_sign_BYTES];
     crypto_sign_detached(sig, nullptr, reinterpret_cast<const unsigned char*>(m.data()), m.size(),
                          reinterpret_cast<const unsigned char*>(key.secret.data()));
     std::string out(kSignedMagic);
     out += "signer: " + key.public_key_base64 + "\n";
-    out += "signature: " + to_base64(sig, sizeof sig) + "\n\n";
+    out += "signature: " + key_to_base64(sig, sizeof sig) + "\n\n";
     out += archive;
     return out;
 }
 
 OpenedSignature open_signed(std::string_view bytes, const std::vector<std::string>& trusted) {
-    init();
+    sodium_ready();
     if (!is_signed(bytes)) throw SealError("not a signed Indgang bundle");
     auto line = [&](size_t& pos, std::string_view name) {
         const auto end = bytes.find('\n', pos);
@@ -123,10 +104,10 @@ OpenedSignature open_signed(std::string_view bytes, const std::vector<std::strin
     size_t pos = kSignedMagic.size();
     OpenedSignature out;
     out.signer_base64 = line(pos, "signer: ");
-    const std::string sig = from_base64(line(pos, "signature: "), crypto_sign_BYTES, "signature");
+    const std::string sig = key_from_base64(line(pos, "signature: "), crypto_sign_BYTES, "signature");
     if (bytes.substr(pos, 1) != "\n") throw SealError("the bundle's signature header is damaged");
     out.archive = std::string(bytes.substr(pos + 1));
-    const std::string pk = from_base64(out.signer_base64, crypto_sign_PUBLICKEYBYTES, "signer");
+    const std::string pk = key_from_base64(out.signer_base64, crypto_sign_PUBLICKEYBYTES, "signer");
     const std::string m = message_of(out.archive);
     if (crypto_sign_verify_detached(reinterpret_cast<const unsigned char*>(sig.data()),
                                     reinterpret_cast<const unsigned char*>(m.data()), m.size(),
@@ -134,7 +115,7 @@ OpenedSignature open_signed(std::string_view bytes, const std::vector<std::strin
         throw SealError("the signature does not verify: the bundle was altered after it was signed");
     const bool known = std::any_of(trusted.begin(), trusted.end(), [&](const std::string& t) {
         try {
-            return from_base64(t, crypto_sign_PUBLICKEYBYTES, "trusted key") == pk;
+            return key_from_base64(t, crypto_sign_PUBLICKEYBYTES, "trusted key") == pk;
         } catch (const SealError&) {
             return false;
         }

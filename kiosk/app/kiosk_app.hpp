@@ -40,32 +40,49 @@ struct FrameInput {
     bool pointer_down = false;          // a finger (or the mouse button) is on a button now
 };
 
-// Everything a visitor entered or was shown. Wiped (memory zeroed) on reset.
-struct Visitor {
-    std::string language;
-    ScreenId screen = ScreenId::Welcome;
-    std::vector<ScreenId> back;         // where Back goes
+// What one visitor entered or was shown, one plain struct per flow. Each flow's file
+// (app/flow_<flow>.cpp) owns its struct; a reset is one assignment (`v.booking = {}`), done
+// through scrub() (app/scrub.hpp) so no byte of it stays in memory.
+struct BookingState {                   // app/flow_booking.cpp
     Id service_id = 0;
     Date day{};
     Slot slot{};
     std::string nickname;
     bool shift = false;
-    std::string notice;                 // booking: "that time was just taken"
+    std::string notice;                 // "that time was just taken"
     std::string confirm_error;
-    int page = 0;
-    std::optional<Booking> receipt;
-    std::string code;                   // check-in keypad
+    std::optional<Booking> receipt;     // the committed booking
+};
+struct CheckInState {                   // app/flow_check_in.cpp
+    std::string code;                   // keypad
     CheckInResultModel result;
-    std::optional<WalkInTicket> ticket;
     std::optional<Booking> arrived;     // the committed check-in, for the proof slip
-    feedback::Draft feedback;           // memory only; the reset drops it
-    int feedback_index = 0;
-    std::string feedback_message;
+};
+struct WalkInState {                    // app/flow_walkin.cpp
+    std::optional<WalkInTicket> ticket;
+};
+struct FeedbackState {                  // app/flow_feedback.cpp
+    feedback::Draft draft;              // memory only; the reset drops it
+    int index = 0;                      // question showing
+    std::string message;                // the thanks screen's line
+};
+struct StaffState {                     // app/flow_staff.cpp
     std::string pin;                    // staff PIN being typed
     std::string pin_message;
     Instant pin_locked_until = 0;       // staff PIN lockout (the core keeps the real one)
-    std::string staff_message;
-    bool staff = false;                 // staff mode unlocked (until reset)
+    std::string message;
+    bool unlocked = false;              // staff mode open (until reset)
+};
+struct Visitor {
+    std::string language;
+    ScreenId screen = ScreenId::Welcome;
+    std::vector<ScreenId> back;         // where Back goes
+    int page = 0;                       // lists longer than one screen
+    BookingState booking;
+    CheckInState check_in;
+    WalkInState walk_in;
+    FeedbackState feedback;
+    StaffState staff;
 };
 
 class KioskApp {
@@ -110,18 +127,31 @@ private:
     void reset_keep_language();          // a new task for the same visitor
     void go(ScreenId s, bool push = true);
     void apply(const Intent& in, Instant now);
-    void apply_booking(const Intent& in, Instant now);
-    void apply_check_in(const Intent& in, Instant now);
-    void apply_staff(const Intent& in, Instant now);
-    void apply_feedback(const Intent& in, Instant now);
-    void apply_print();                 // app/print_screens.cpp
-    PrintOffer print_offer() const;
     Intent draw_screen(Ui& ui, Instant now);
     void housekeeping(Instant now);
+    const Service* service(Id id) const;
+    std::string place_line() const;     // "Værestedet Kilden, Kildevej 12, 5000 Odense C"
 
+    // One flow per file: its screens' models and its rules.
+    Intent draw_welcome_screen(Ui& ui);                 // app/flow_home.cpp
+    Intent draw_home_screen(Ui& ui, Instant now);
+    Intent draw_booking(Ui& ui, Instant now);       // app/flow_booking.cpp
+    void apply_booking(const Intent& in, Instant now);
+    void booking_recheck();                         // after a reload: is the chosen time still free?
     std::vector<Date> free_days() const;
     std::vector<Slot> free_times() const;
-    const Service* service(Id id) const;
+    Intent draw_check_in_flow(Ui& ui);              // app/flow_check_in.cpp
+    void apply_check_in(const Intent& in, Instant now);
+    Intent draw_walkin(Ui& ui, Instant now);        // app/flow_walkin.cpp
+    void apply_walkin(const Intent& in, Instant now);
+    Intent draw_feedback(Ui& ui);                   // app/flow_feedback.cpp
+    void apply_feedback(const Intent& in, Instant now);
+    std::vector<const feedback::Question*> feedback_questions() const;
+    Intent draw_staff_flow(Ui& ui, Instant now);    // app/flow_staff.cpp
+    void apply_staff(const Intent& in, Instant now);
+    bool staff_tick(Instant now);                   // the PIN lock ran out: redraw
+    void apply_print();                             // app/print_screens.cpp
+    PrintOffer print_offer() const;
 
     KioskOptions opts_;
     std::unique_ptr<TextDraw> text_;
@@ -147,7 +177,6 @@ private:
     feedback::PressFilter press_filter_;
     uint64_t frame_ms_ = 0;
     TapGuard tap_guard_;
-    std::vector<const feedback::Question*> feedback_questions() const;
 
     // Outside opening hours (app/closed_hours.cpp).
     bool closed_tick(uint64_t ms, Instant now);   // true when the screen must be redrawn

@@ -10,7 +10,7 @@ prefix="$work/usr"
 cmake --install "$build" --prefix "$prefix" >"$work/install.log"
 fail() { echo "FAIL: $*"; exit 1; }
 for f in bin/indgang-kiosk bin/indgang-admin share/indgang/i18n/languages.json share/indgang/i18n/da.po \
-         share/indgang/i18n/indgang.pot share/indgang/assets/forms/conversation.json share/doc/indgang/README.md \
+         share/indgang/i18n/indgang.pot share/indgang/assets/forms/conversation.json share/doc/indgang/README.md share/man/man1/indgang-admin.1 share/man/man1/indgang-kiosk.1 \
          lib/systemd/system/indgang-kiosk.service lib/systemd/system/indgang-backup.timer \
          lib/sysusers.d/indgang.conf lib/tmpfiles.d/indgang.conf etc/indgang/kiosk.conf etc/pam.d/indgang-kiosk; do
     [ -e "$prefix/$f" ] || fail "$f not installed"
