@@ -264,7 +264,9 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
             if (!problem.empty()) std::cout << problem << "\n\n";
             if (list.empty()) std::cout << text::st_fill("the outbox is empty: nothing exported yet", {}) << "\n";
             for (const auto& s : list) {
-                std::cout << s.state << "  "
+                // The state in the staff language (the msgids are the window's state labels).
+                const bool unverified = s.state == "delivered-unverified";
+                std::cout << (unverified ? text::st("delivered, unverified") : text::st(s.state.c_str())) << "  "
                           << (s.file_name.empty() ? exporting::bundle_file_name(s.site_id, s.period, s.id) : s.file_name)
                           << "  " << (s.attempts == 1 ? text::st_fill("{n} attempt", {{"n", "1"}})
                                             : text::st_fill("{n} attempts", {{"n", std::to_string(s.attempts)}}))

@@ -242,6 +242,17 @@ static void draw_walkins(State& s, Instant now) {
 
 static void draw_book(State& s, Instant now) {
     section(st("Book on a visitor's behalf"));
+    // A booking made by mistake is taken back in one click: undoing one's own last step needs
+    // no question (cancelling someone else's booking asks first).
+    if (!s.last_code.empty()) {
+        if (button(st_fill("Undo the booking just made (code {code})", {{"code", s.last_code}}) + "###undo_book"))
+            act(s, [&s, now] {
+                const std::string code = s.last_code;
+                s.last_code.clear();
+                cancel_booking(*s.db, code, now, s.actor);
+                set_status(s, st_fill("The booking with code {code} is undone; the time is free again.", {{"code", code}}));
+            });
+    }
     if (s.free_slots.empty()) {
         text_disabled(st("No free times left on this day."));
         return;

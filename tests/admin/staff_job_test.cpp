@@ -160,6 +160,20 @@ TEST_CASE("the check-in proof's code is checked in the window: yes or no for tha
          "2026-12-02T10:00");
 }
 
+TEST_CASE("a booking made on a visitor's behalf by mistake is undone in one click, and the time is free again") {
+    Window w;
+    w.ok(kFirstRun, "2026-12-01T08:00");
+    w.ok(std::string(kUnlock) + "fill nick Ravn\nclick book_1_600\nexpect Booket kl. 10.00\n"
+                                "click undo_book\nexpect er fortrudt\nrefuse lige lavede\n"
+                                "fill nick Ugle\nclick book_1_600\nexpect Booket kl. 10.00\n",
+         "2026-12-01T08:30");
+    CHECK(w.text("SELECT status FROM booking WHERE id = 1") == "cancelled");
+    CHECK(w.count("SELECT count(*) FROM booking_status_change WHERE booking_id = 1 AND to_status = 'cancelled' "
+                  "AND actor = 'staff:anne'") == 1);
+    CHECK(w.text("SELECT status FROM booking WHERE id = 2") == "booked");
+    CHECK(w.text("SELECT nickname FROM booking WHERE id = 2") == "Ugle");
+}
+
 TEST_CASE("every timetable change made in the window names the staff login in the audit trail") {
     Window w;
     w.ok(kFirstRun, "2026-12-01T08:00");
