@@ -177,8 +177,9 @@ int run_gui(Context& ctx) {
     Uint32 last_poll = 0;
     while (running) {
         // Idle: sleep until an event or the next look at the database (another process may have
-        // changed it); a scripted run never waits.
-        const int timeout = scripted ? 0 : idle.timeout_ms(1000, s.sending || s.pending != nullptr);
+        // changed it); a worker's answer (send, test) wakes it with a user event (RunQueue), so
+        // an upload in progress costs no frames. A scripted run never waits.
+        const int timeout = scripted ? 0 : idle.timeout_ms(1000);
         const bool input = platform::wait_events(timeout, [&](const SDL_Event& e) {
             sdl.imgui_event(e);
             if (e.type == SDL_QUIT) running = false;
