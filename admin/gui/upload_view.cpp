@@ -87,11 +87,13 @@ static std::string target_path(const State& s) {
     return (std::filesystem::absolute(s.db->path()).parent_path() / "upload.json").string();
 }
 
-// The stored config as JSON; an empty object when there is none or it cannot be read as ours.
+// The stored config as JSON; an empty object when there is none or it is not JSON. A file that
+// is too open is still read here (the tab says it is refused), so saving the form keeps its
+// other keys and makes it owner-only again.
 static nlohmann::json stored_config(const std::string& path) {
     try {
-        upload::require_private_file(path, text::st("upload config"));
         std::ifstream in(path, std::ios::binary);
+        if (!in) return nlohmann::json::object();
         std::stringstream ss;
         ss << in.rdbuf();
         auto j = nlohmann::json::parse(ss.str());

@@ -9,6 +9,7 @@
 #include <sys/stat.h>
 
 #include <filesystem>
+#include <fstream>
 #include <string>
 
 using admin_test::kFirstRun;
@@ -129,6 +130,18 @@ TEST_CASE("the upload target is a form: refused in Danish when wrong, stored own
     // Saved again without a token: the saved one stays; the form shows it is there.
     w.ok(std::string(kUnlock) + "tab upload\nexpect gemt; lad feltet stå tomt\nclick up_save\n", "2026-12-01T09:05");
     CHECK(slurp(config.string()).find("s3cret-T0ken") != std::string::npos);
+
+    // Someone made the file readable by others and added a timeout by hand: the tab says it is
+    // refused; saving the form keeps the timeout and makes the file owner-only again.
+    {
+        std::ofstream(config, std::ios::trunc)
+            << "{\"url\": \"https://127.0.0.1:9/indgang/\", \"connect_timeout_seconds\": 7}\n";
+    }
+    ::chmod(config.c_str(), 0644);
+    w.ok(std::string(kUnlock) + "tab upload\nexpect afvises\nclick up_save\nrefuse afvises\n", "2026-12-01T09:10");
+    REQUIRE(::stat(config.c_str(), &st) == 0);
+    CHECK((st.st_mode & 0777) == 0600);
+    CHECK(slurp(config.string()).find("\"connect_timeout_seconds\": 7") != std::string::npos);
 }
 
 TEST_CASE("the check-in proof's code is checked in the window: yes or no for that minute, nothing else") {
