@@ -3,6 +3,7 @@
 #include "commands.hpp"
 #include "json_output.hpp"
 
+#include "core/text/staff_text.hpp"
 #include "core/domain/arrival_proof.hpp"
 #include "core/domain/settings.hpp"
 #include "core/print/printer_link.hpp"
@@ -36,12 +37,13 @@ void add_print_commands(CLI::App& app, Context& ctx) {
         if (ctx.json) {
             print_json({{"verified", hit.has_value()}});
         } else if (hit) {
-            std::cout << "yes: someone checked in at " << verify->date << " " << verify->time
-                      << " with this code\n";
+            std::cout << text::st_fill("yes: someone checked in at {date} {time} with this code",
+                                       {{"date", verify->date}, {"time", verify->time}})
+                      << "\n";
         }
         if (!hit) {
             // A plain answer, not an error: stdout, with exit 2 so scripts can branch on it.
-            if (!ctx.json) std::cout << "no: no check-in at that minute has this code\n";
+            if (!ctx.json) std::cout << text::st("no: no check-in at that minute has this code") << "\n";
             throw CLI::RuntimeError(2);
         }
     });
@@ -52,18 +54,20 @@ void add_print_commands(CLI::App& app, Context& ctx) {
         const std::string device = setting_text(*db, settings_key::kPrinterDevice);
         const auto target = print::parse_printer_target(device);
         if (target.kind == print::PrinterTarget::Kind::None) {
-            std::cout << "no printer set (printer.device is empty)\n";
+            std::cout << text::st("no printer set (printer.device is empty)") << "\n";
             return;
         }
         const auto r = print::query_status(target);
         std::cout << device << ": ";
-        if (r.outcome == print::SendOutcome::Unreachable) std::cout << "unreachable (" << r.detail << ")\n";
-        else if (!r.status.answered) std::cout << "connected, no status answer (printer without a back channel)\n";
-        else if (r.status.ready()) std::cout << (r.status.paper_low ? "ready, paper running low\n" : "ready\n");
+        if (r.outcome == print::SendOutcome::Unreachable)
+            std::cout << text::st_fill("unreachable ({detail})", {{"detail", r.detail}}) << "\n";
+        else if (!r.status.answered) std::cout << text::st("connected, no status answer (printer without a back channel)") << "\n";
+        else if (r.status.ready()) std::cout << (r.status.paper_low ? text::st("ready, paper running low") : text::st("ready")) << "\n";
         else
-            std::cout << (r.status.paper_out ? "paper out" : r.status.cover_open ? "cover open"
-                                                        : r.status.error     ? "error (cutter or overheating)"
-                                                                             : "offline")
+            std::cout << (r.status.paper_out    ? text::st("paper out")
+                          : r.status.cover_open ? text::st("cover open")
+                          : r.status.error      ? text::st("error (cutter or overheating)")
+                                                : text::st("offline"))
                       << "\n";
     });
 }

@@ -5,6 +5,7 @@
 #include "file_output.hpp"
 #include "json_output.hpp"
 
+#include "core/text/staff_text.hpp"
 #include "core/domain/civil_time.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/feedback/submit.hpp"
@@ -78,7 +79,8 @@ void add_report_commands(CLI::App& app, Context& ctx) {
             std::cout << out;
         } else {
             write_file_replacing(args->out, out);
-            std::cerr << "report: wrote " << args->out << " (" << out.size() << " bytes)\n";
+            std::cerr << text::st_fill("report: wrote {path} ({n} bytes)", {{"path", args->out}, {"n", std::to_string(out.size())}})
+                      << "\n";
         }
     });
 
@@ -126,13 +128,14 @@ void add_report_commands(CLI::App& app, Context& ctx) {
         feedback::Draft d;
         for (const auto& a : enter_args->answers) {
             const auto eq = a.find('=');
-            if (eq == std::string::npos) throw DomainError(ErrorCode::Invalid, "answers look like safe=5, not '" + a + "'");
+            if (eq == std::string::npos) throw DomainError(ErrorCode::Invalid, text::st_fill("answers look like safe=5, not '{text}'", {{"text", a}}));
             d.answer(a.substr(0, eq), a.substr(eq + 1));
         }
         d.free_text = enter_args->text;
         const bool stored = feedback::store_feedback(*db, site, feedback::load_default_form(), d,
                                                      parse_date_arg(enter_args->day), feedback::feedback_settings(*db));
-        std::cout << (stored ? "feedback: form stored\n" : "feedback: nothing to store (every question skipped)\n");
+        std::cout << (stored ? text::st("feedback: form stored") : text::st("feedback: nothing to store (every question skipped)"))
+                  << "\n";
     });
     fb->add_subcommand("purge", "Delete answers and comments older than the retention settings now")
         ->callback([&ctx] {
@@ -143,7 +146,9 @@ void add_report_commands(CLI::App& app, Context& ctx) {
             const auto n = feedback::purge_old_feedback(*db, today, feedback::feedback_settings(*db));
             tx.commit();
             if (ctx.json) return print_json({{"responses", n.responses}, {"comments", n.comments}});
-            std::cout << "feedback purge: " << n.responses << " old forms and " << n.comments << " old comments deleted\n";
+            std::cout << text::st_fill("feedback purge: {forms} old forms and {comments} old comments deleted",
+                                       {{"forms", std::to_string(n.responses)}, {"comments", std::to_string(n.comments)}})
+                      << "\n";
         });
 }
 

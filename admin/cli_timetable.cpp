@@ -28,13 +28,13 @@ static std::vector<OpeningHours> parse_hours(const std::vector<std::string>& spe
         const auto space = spec.find(' ');
         const auto dash = spec.find('-', space);
         if (space == std::string::npos || dash == std::string::npos)
-            throw DomainError(ErrorCode::Invalid, "opening hours look like '1-5 09:00-16:00'");
+            throw DomainError(ErrorCode::Invalid, text::st("opening hours look like '1-5 09:00-16:00'"));
         const std::string days = spec.substr(0, space);
         auto weekday_number = [&spec](const std::string& t) {
             if (t.size() != 1 || t[0] < '1' || t[0] > '7')
-                throw DomainError(ErrorCode::Invalid, "'" + printable(spec) +
-                                                          "': weekdays are 1 (Monday) to 7 (Sunday), "
-                                                          "e.g. '1-5 09:00-16:00'");
+                throw DomainError(ErrorCode::Invalid,
+                                  text::st_fill("'{text}': weekdays are 1 (Monday) to 7 (Sunday), e.g. '1-5 09:00-16:00'",
+                                                {{"text", printable(spec)}}));
             return t[0] - '0';
         };
         int from = 0, to = 0;
@@ -45,7 +45,8 @@ static std::vector<OpeningHours> parse_hours(const std::vector<std::string>& spe
             from = to = weekday_number(days);
         }
         if (from > to)
-            throw DomainError(ErrorCode::Invalid, "'" + printable(spec) + "': the first weekday comes after the last");
+            throw DomainError(ErrorCode::Invalid,
+                              text::st_fill("'{text}': the first weekday comes after the last", {{"text", printable(spec)}}));
         const int open = parse_time_arg(spec.substr(space + 1, dash - space - 1));
         const int close = parse_time_arg(spec.substr(dash + 1));
         for (int wd = from; wd <= to; ++wd) out.push_back({wd, open, close});
@@ -60,7 +61,7 @@ static int parse_weekday(const std::string& s) {
                                         [](char a, char b) { return std::tolower(a) == b; }))
             return i + 1;
     if (s.size() == 1 && s[0] >= '1' && s[0] <= '7') return s[0] - '0';
-    throw DomainError(ErrorCode::Invalid, "'" + s + "' is not a weekday (mon…sun or 1…7)");
+    throw DomainError(ErrorCode::Invalid, text::st_fill("'{text}' is not a weekday (mon…sun or 1…7)", {{"text", s}}));
 }
 
 // The "visitors to tell" list, the same for every change the centre makes.
@@ -214,7 +215,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
                                              : parse_date_arg(first);
                 if (!last.empty()) s.last_date = parse_date_arg(last);
             } else {
-                throw DomainError(ErrorCode::Invalid, "give --weekday for a weekly session or --date for a one-off");
+                throw DomainError(ErrorCode::Invalid, text::st("give --weekday for a weekly session or --date for a one-off"));
             }
             std::vector<std::string> warnings;
             const Id id = add_session(*db, s, ctx.now(), &warnings);
@@ -277,7 +278,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
                           << "\n";
                 print_to_tell(r.to_tell, tz.name());
             } catch (const TimetableConflict& e) {
-                std::cerr << "indgang-admin: " << e.what() << ":\n";
+                std::cerr << "indgang-admin: " << text::st(e.what()) << ":\n";
                 for (const auto& b : e.bookings)
                     std::cerr << "  " << local_time(b.start, tz.name()) << " " << text::st("code") << " " << b.code
                               << (b.nickname ? " (" + *b.nickname + ")" : "") << "\n";
@@ -339,7 +340,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
         del->add_option("--session", session, "Session id")->required();
         del->callback([&ctx] {
             auto db = ctx.open();
-            delete_session(*db, session);
+            delete_session(*db, session, ctx.now());
             if (ctx.json) return print_json({{"deleted", session}});
             std::cout << text::st_fill("deleted session #{id}", {{"id", std::to_string(session)}}) << "\n";
         });
@@ -498,7 +499,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
     app.add_subcommand("purge", "Erase nicknames that are past their retention")->callback([&ctx] {
         auto db = ctx.open();
         if (auto why = clock_problem(*db, ctx.now()))
-            throw DomainError(ErrorCode::Invalid, "not erasing anything: " + *why);
+            throw DomainError(ErrorCode::Invalid, text::st_fill("not erasing anything: {why}", {{"why", *why}}));
         const int n = purge_personal_data(*db, ctx.now());
         if (ctx.json) return print_json({{"erased", n}});
         std::cout << text::st_fill("erased {n} nickname(s)", {{"n", std::to_string(n)}}) << "\n";
@@ -513,7 +514,7 @@ void add_timetable_commands(CLI::App& app, Context& ctx) {
             auto db = db::open_store(ctx.db_path);
             if (accept) accept_clock(*db, ctx.now());
             const HousekeepingResult r = run_housekeeping(*db, ctx.now());
-            if (!r.ran) throw DomainError(ErrorCode::Invalid, "housekeeping did not run: " + r.refused);
+            if (!r.ran) throw DomainError(ErrorCode::Invalid, text::st_fill("housekeeping did not run: {why}", {{"why", r.refused}}));
             if (ctx.json)
                 return print_json({{"ran", r.ran}, {"marked_missed", r.marked_missed},
                                    {"erased", r.nicknames_erased}});

@@ -38,7 +38,7 @@ namespace fs = std::filesystem;
 
 std::string read_whole(const std::string& path, const std::string& what) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) throw std::runtime_error("cannot read " + what + " " + path);
+    if (!in) throw std::runtime_error(text::st_fill("cannot read {what} {path}", {{"what", what}, {"path", path}}));
     std::ostringstream s;
     s << in.rdbuf();
     return s.str();
@@ -46,13 +46,13 @@ std::string read_whole(const std::string& path, const std::string& what) {
 
 // Writes with owner-only permissions from the first byte, never replacing an existing file.
 void write_new_private(const std::string& path, const std::string& bytes) {
-    if (fs::exists(path)) throw std::runtime_error(path + " already exists; not overwriting it");
+    if (fs::exists(path)) throw std::runtime_error(text::st_fill("{path} already exists; not overwriting it", {{"path", path}}));
     const mode_t old = ::umask(077);
     std::ofstream out(path, std::ios::binary);
     ::umask(old);
     out << bytes;
     out.close();
-    if (!out) throw std::runtime_error("cannot write " + path);
+    if (!out) throw std::runtime_error(text::st_fill("cannot write {path}", {{"path", path}}));
 }
 
 
@@ -264,9 +264,13 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
             if (!problem.empty()) std::cout << problem << "\n\n";
             if (list.empty()) std::cout << text::st_fill("the outbox is empty: nothing exported yet", {}) << "\n";
             for (const auto& s : list) {
-                std::cout << s.state << "  "
+                // The state in the staff language (the msgids are the window's state labels).
+                const bool unverified = s.state == "delivered-unverified";
+                std::cout << (unverified ? text::st("delivered, unverified") : text::st(s.state.c_str())) << "  "
                           << (s.file_name.empty() ? exporting::bundle_file_name(s.site_id, s.period, s.id) : s.file_name)
-                          << "  " << s.attempts << (s.attempts == 1 ? " attempt" : " attempts") << "\n";
+                          << "  " << (s.attempts == 1 ? text::st_fill("{n} attempt", {{"n", "1"}})
+                                            : text::st_fill("{n} attempts", {{"n", std::to_string(s.attempts)}}))
+                          << "\n";
                 std::cout << "    " << upload::explain(s, at_local) << "\n";
                 if (!s.last_message.empty()) std::cout << "    " << text::st_fill("last:", {}) << " " << s.last_message << "\n";
                 std::cout << "    " << text::st_fill("archive sha256", {}) << " " << s.sha256;
@@ -319,7 +323,7 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
             std::string bytes = file;
             if (upload::is_sealed(bytes)) {
                 if (args->key_file.empty())
-                    throw std::runtime_error(args->bundle_file + " is sealed: give the secret key with --key");
+                    throw std::runtime_error(text::st_fill("{path} is sealed: give the secret key with --key", {{"path", args->bundle_file}}));
                 upload::require_private_file(args->key_file, "secret key");
                 std::string key = read_whole(args->key_file, "secret key");
                 bytes = upload::open_sealed(bytes, key);
@@ -327,24 +331,24 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
             std::string signer;
             if (upload::is_signed(bytes)) {
                 if (args->signers.empty())
-                    throw std::runtime_error("the bundle is signed; say which centres you trust with --signer KEY (the "
-                                             "key 'indgang-admin signing-key' prints at the centre) or --signer FILE");
+                    throw std::runtime_error(text::st("the bundle is signed; say which centres you trust with --signer KEY (the "
+                                                      "key 'indgang-admin signing-key' prints at the centre) or --signer FILE"));
                 upload::OpenedSignature opened = upload::open_signed(bytes, trusted_signers(args->signers));
                 signer = opened.signer_base64;
                 bytes = std::move(opened.archive);
             } else if (!args->unsigned_ok) {
-                throw std::runtime_error("the bundle is not signed, so who sent it cannot be checked; --unsigned-ok "
-                                         "accepts it anyway");
+                throw std::runtime_error(text::st("the bundle is not signed, so who sent it cannot be checked; --unsigned-ok "
+                                                  "accepts it anyway"));
             }
             const std::string digest = exporting::sha256_hex(bytes);
             // The receipt and the status list show the file's digest, the export shows the
             // archive's: either identifies this bundle. Hex is compared without regard to case.
             const std::string want = lower(args->expect_sha);
             if (!want.empty() && want != digest && want != file_digest)
-                throw std::runtime_error("bundle digest " + digest + " (file " + file_digest + ") differs from the expected " +
-                                         want);
+                throw std::runtime_error(text::st_fill("bundle digest {digest} (file {file}) differs from the expected {want}",
+                                                       {{"digest", digest}, {"file", file_digest}, {"want", want}}));
             const auto files = exporting::verify_archive(bytes);   // every file against SHA256SUMS
-            const std::string signed_by = signer.empty() ? "" : "; signed by " + signer;
+            const std::string signed_by = signer.empty() ? "" : text::st_fill("; signed by {key}", {{"key", signer}});
             if (!args->out.empty()) {
                 fs::create_directories(args->out);
                 for (const auto& f : files) {
@@ -354,14 +358,16 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
                 if (ctx.json)
                     return print_json({{"sha256", digest}, {"file_sha256", file_digest}, {"signer", signer},
                                        {"files", files.size()}, {"out", args->out}});
-                std::cerr << "verified sha256 " << digest << signed_by << "; " << files.size() << " files written to "
-                          << args->out << "\n";
+                std::cerr << text::st_fill("verified sha256 {digest}{signed}; {n} files written to {path}",
+                                           {{"digest", digest}, {"signed", signed_by}, {"n", std::to_string(files.size())},
+                                            {"path", args->out}})
+                          << "\n";
                 return;
             }
             for (const auto& f : files)
                 if (f.name.size() >= 12 && f.name.compare(f.name.size() - 12, 12, "extract.json") == 0)
                     std::cout << f.bytes;
-            std::cerr << "verified sha256 " << digest << signed_by << "\n";
+            std::cerr << text::st_fill("verified sha256 {digest}{signed}", {{"digest", digest}, {"signed", signed_by}}) << "\n";
         });
     }
     {
@@ -372,8 +378,8 @@ void add_upload_commands(CLI::App& app, Context& ctx) {
             const upload::KeyPair kp = upload::generate_keypair();
             write_new_private(*secret_out, kp.secret_key_base64 + "\n");
             if (ctx.json) return print_json({{"municipality_public_key", kp.public_key_base64}, {"secret_key_file", *secret_out}});
-            std::cout << "secret key written to " << *secret_out << " (keep it; never send it)\n"
-                      << "give each værested this line for its upload config:\n"
+            std::cout << text::st_fill("secret key written to {path} (keep it; never send it)", {{"path", *secret_out}}) << "\n"
+                      << text::st("give each værested this line for its upload config:") << "\n"
                       << "  \"municipality_public_key\": \"" << kp.public_key_base64 << "\"\n";
         });
     }

@@ -33,9 +33,9 @@ std::unique_ptr<db::Db> Context::open_read() const {
     // Reading an older schema with today's queries would fail on a missing column; say what to do.
     if (const int64_t v = db->pragma_int("user_version"); v > 0 && v < db::schema_version())
         throw db::StoreError(db::StoreError::Kind::TooNew,
-                             db_path + " is from an older Indgang (schema " + std::to_string(v) +
-                                 "); run 'indgang-admin --db " + db_path +
-                                 " migrate' (it backs the file up first) before reading it");
+                             text::st_fill("{path} is from an older Indgang (schema {version}); run 'indgang-admin --db "
+                                           "{path} migrate' (it backs the file up first) before reading it",
+                                           {{"path", db_path}, {"version", std::to_string(v)}}));
     return db;
 }
 Instant Context::now() const { return now_utc(); }
@@ -95,7 +95,8 @@ int main(int argc, char** argv) {
     } catch (const CLI::ParseError& e) {
         return app.exit(e);
     } catch (const DomainError& e) {
-        std::fprintf(stderr, "indgang-admin: %s\n", e.what());
+        // The core's fixed messages are in the staff catalog (admin/gui/staff_errors.cpp lists them).
+        std::fprintf(stderr, "indgang-admin: %s\n", text::st(e.what()));
         return 1;
     } catch (const db::StoreError& e) {
         std::fprintf(stderr, "indgang-admin: %s\n", e.what());

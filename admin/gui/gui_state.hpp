@@ -70,11 +70,30 @@ struct SettingRow {                  // edit buffer of one setting from the sett
     bool on = false;
 };
 
+struct UploadForm {                  // the upload target, as a form over the owner-only config file
+    bool loaded = false;             // filled from the file once per window
+    int method = 0;                  // 0 HTTPS PUT (a file drop), 1 HTTPS POST (an API), 2 SFTP
+    bool marker = false;             // a write-only drop: a marker file after the bundle
+    char url[300] = "";
+    char token[256] = "";            // never filled from the file: empty keeps the saved token
+    bool token_saved = false;
+    char ca_file[256] = "";
+    char pinned_public_key[256] = "";
+    char client_certificate[256] = "";
+    char client_key[256] = "";
+    char ssh_private_key[256] = "";
+    char known_hosts[256] = "";
+    char municipality_public_key[80] = "";
+    std::string test_result;         // the last "test the connection", in plain words
+    bool test_ok = false;
+};
+
 struct State {
     State() = default;
     State(const State&) = delete;
     ~State() {
         if (sender.joinable()) sender.join();
+        if (tester.joinable()) tester.join();
     }
     db::Db* db = nullptr;
 
@@ -136,11 +155,22 @@ struct State {
     std::string upload_problem;      // why the upload config is refused (plain words), or empty
     RunQueue* main_queue = nullptr;
     std::thread sender;
+    std::thread tester;              // "test the connection" on its own worker
     std::atomic<bool> sending{false};
+    UploadForm upload_form;
+    std::atomic<bool> testing{false};
 
     // Settings tab
     char pin[13] = "";
     std::vector<SettingRow> settings;
+
+    // Today: a check-in proof's verification code ("was this person here at that time?")
+    char proof_code[12] = "";
+    char proof_date[12] = "";
+    char proof_time[6] = "";
+    int proof_answer = 0;            // 0 not asked, 1 yes, -1 no (nothing else is ever shown)
+
+    std::string last_file;           // the file the window saved last (print view, report)
 
     Confirm confirm;
     std::function<void()> pending;   // the staff action chosen this frame

@@ -1,5 +1,7 @@
-// The Reports tab: a month's or quarter's figures as the project lead reads them. The HTML/CSV
-// report itself is core/report's (issue 11b); this tab only shows the figures.
+// The Reports tab: a month's or quarter's figures as the project lead reads them, and the
+// report itself (core/report's HTML and CSV) saved for any month or quarter and opened.
+#include "staff_errors.hpp"
+#include "staff_files.hpp"
 #include "views.hpp"
 
 #include "core/feedback/form.hpp"
@@ -11,6 +13,7 @@
 
 #include <imgui.h>
 
+#include <cctype>
 #include <cstdio>
 #include <memory>
 
@@ -22,8 +25,28 @@ namespace indgang::admin::gui {
 using text::st;
 using text::st_fill;
 
-// Row labels core/report gives in English; listed so the staff catalog carries them.
-[[maybe_unused]] static const char* const kReportLabels[] = {ST_("All"), ST_("Not stated")};
+// Row labels core/report gives in English, and the labels core/report's HTML passes through its
+// translator (RenderOptions::tr): listed so the staff catalog carries them and the report the
+// window saves is Danish whole.
+[[maybe_unused]] static const char* const kReportLabels[] = {
+    ST_("All"), ST_("Not stated"),
+    ST_("Report for"), ST_("feedback form"), ST_("Appointments and walk-ins"), ST_("Appointments by service"),
+    ST_("Came (booked)"), ST_("No-show"), ST_("Walk-in"), ST_("no-show"), ST_("Month"), ST_("Service"),
+    ST_("Bookings"), ST_("Checked in"), ST_("Seen"), ST_("Not settled"), ST_("Cancelled"), ST_("Walk-ins"),
+    ST_("No-show rate"), ST_("Period"),
+    ST_("No bookings or walk-ins in this period."),
+    ST_("No-show rate: bookings marked as missed, out of bookings whose time has passed (seen, checked in or "
+        "missed). Staff can correct a no-show to seen."),
+    ST_("Feedback after conversations"), ST_("Forms answered"),
+    ST_("Every question could be skipped, so the number of answers differs per question."),
+    ST_("Too few answers to draw a chart."), ST_("Talked with"), ST_("Answers"), ST_("Mean (1–5)"),
+    ST_("hidden"), ST_("Hidden: small numbers"), ST_("Comments"), ST_("How to read the figures"),
+    ST_("At least one answer but fewer than the threshold: hidden so no visitor can be picked out."),
+    ST_("Hidden as well, so a small number cannot be worked out from the totals."),
+    ST_("Mean not shown: too few answers, or it would reveal a hidden number."),
+    ST_("Answers are anonymous: they are stored with the date only, never with a time, a booking or a name, and "
+        "they are counted, never listed in the order they came in."),
+};
 
 // The feedback form's questions and answers are visitor-catalog msgids (English); staff read
 // them in the staff language through the visitor catalog of that language.
@@ -113,20 +136,56 @@ static void draw_feedback(const report::Report& r) {
     }
 }
 
+// The report's labels in the staff language: the staff catalog, then the visitor catalog of that
+// language (the feedback form's questions and answers are visitor msgids).
+static std::string report_text(std::string_view msgid) {
+    const std::string id(msgid);
+    const char* staff = st(id.c_str());
+    if (std::string_view(staff) != id) return staff;
+    return form_text(id);
+}
+
+static std::string report_file_name(const State& s, const std::string& ext) {
+    std::string period;
+    for (char c : s.report->period.label)   // "2026-11", "2026-Q4": safe in a file name as it is
+        if (std::isalnum(static_cast<unsigned char>(c)) || c == '-') period += c;
+    return "rapport-" + std::to_string(s.site_id) + "-" + period + "." + ext;
+}
+
+static void build(State& s) {
+    s.report.reset();
+    report::Period period;
+    try {
+        period = report::parse_period(s.period);
+    } catch (const DomainError&) {
+        throw StaffError(st("The period is a month like 2026-11 or a quarter like 2026-Q4."));
+    }
+    s.report = report::build_report(*s.db, s.site_id, period, feedback::load_default_form());
+}
+
 void draw_reports(State& s, Instant now) {
     if (!s.period[0])
         std::snprintf(s.period, sizeof s.period, "%s", report::month_of(s.tz.today(now)).label.c_str());
     ImGui::SetNextItemWidth(120);
     input(st("Period") + std::string("###period"), s.period, sizeof s.period, st("2026-11 or 2026-Q4"));
     ImGui::SameLine();
-    if (button(st("Show") + std::string("###show_report")) || !s.report)
+    if (button(st("Show") + std::string("###show_report")) || !s.report) act(s, [&s] { build(s); });
+    ImGui::SameLine();
+    if (button(st("Save and open the report") + std::string("###save_report_html")))
         act(s, [&s] {
-            s.report.reset();
-            s.report = report::build_report(*s.db, s.site_id, report::parse_period(s.period),
-                                            feedback::load_default_form());
+            build(s);
+            report::RenderOptions ro;
+            ro.lang = text::staff_language();
+            ro.decimal_comma = ro.lang == "da";
+            ro.tr = report_text;
+            set_status(s, save_and_open(s, report_file_name(s, "html"), report::render_html(*s.report, ro)));
         });
     ImGui::SameLine();
-    text_disabled(st("HTML and CSV: indgang-admin report --format html|csv"));
+    if (button(st("Save as CSV (spreadsheet)") + std::string("###save_report_csv")))
+        act(s, [&s] {
+            build(s);
+            set_status(s, save_and_open(s, report_file_name(s, "csv"), report::render_csv(*s.report)));
+        });
     if (!s.report) return;
     draw_activity(*s.report);
     draw_feedback(*s.report);

@@ -48,7 +48,7 @@ void draw_setup(State& s, Instant now) {
             s.tz = site_timezone(*s.db, id);
             std::vector<std::string> warnings;
             try {
-                add_session(*s.db, session_from(s, f.session, now), now, &warnings);
+                add_session(*s.db, session_from(s, f.session, now), now, &warnings, s.actor);
             } catch (...) {
                 s.site_id = 0;   // rolled back: still no centre
                 throw;

@@ -1,6 +1,7 @@
 // The Timetable tab: the site, opening hours, services, sessions, cancelled dates and closures.
 #include "staff_clock.hpp"
 #include "staff_errors.hpp"
+#include "staff_files.hpp"
 #include "views.hpp"
 
 #include "core/domain/booking.hpp"
@@ -190,7 +191,7 @@ static void save_edit(State& s, Instant now, OnConflict on_conflict) {
     const Date from = field_date_or_today(s, s.form.change_from, now);
     // Days before `from` keep what happened; a change that would drop live bookings is refused
     // with their list (TimetableConflict) unless staff chose to cancel and tell them.
-    const EditResult r = edit_session(*s.db, old.id, v, from, now, on_conflict);
+    const EditResult r = edit_session(*s.db, old.id, v, from, now, on_conflict, s.actor);
     s.form = SessionForm{};
     s.conflict.clear();
     if (!r.to_tell.empty()) show_to_tell(s, st("The change cancelled these times. Tell the visitors:"), r.to_tell);
@@ -240,7 +241,7 @@ static void draw_sessions(State& s, Instant now) {
                                        {{"name", v.caseworker}}),
                             st("End the session"), [&s, id = v.id, now] {
                                 show_to_tell(s, st("The session has ended. Tell these visitors their time is cancelled:"),
-                                             end_session(*s.db, id, s.tz.today(now), now));
+                                             end_session(*s.db, id, s.tz.today(now), now, s.actor));
                                 set_status(s, st("The session ends after today."));
                             });
                 }
@@ -249,9 +250,9 @@ static void draw_sessions(State& s, Instant now) {
             if (button(st("Delete") + std::string("###delete_") + sid, true))
                 ask(s, st_fill("Delete the session with {name}? Only a session that never had a booking can be deleted. This cannot be undone.",
                                {{"name", v.caseworker}}),
-                    st("Delete the session"), [&s, id = v.id] {
+                    st("Delete the session"), [&s, id = v.id, now] {
                         try {
-                            delete_session(*s.db, id);
+                            delete_session(*s.db, id, now, s.actor);
                         } catch (const DomainError& e) {
                             if (e.code == ErrorCode::NotFound) throw;
                             throw StaffError(st("The session has had bookings, so it cannot be deleted. End it instead."));
@@ -286,7 +287,7 @@ static void draw_dates(State& s, Instant now) {
                            {{"name", v.caseworker}, {"date", day_text(s.tz, *d)}}),
                 st("Cancel the date"), [&s, id = v.id, d = *d, now] {
                     show_to_tell(s, st_fill("{date} is cancelled. Tell these visitors:", {{"date", day_text(s.tz, d)}}),
-                                 cancel_session_date(*s.db, id, d, s.cancel_reason, now));
+                                 cancel_session_date(*s.db, id, d, s.cancel_reason, now, s.actor));
                     s.cancel_reason[0] = 0;
                     set_status(s, st_fill("{date} is cancelled. It can be restored.", {{"date", day_text(s.tz, d)}}));
                 });
@@ -299,14 +300,23 @@ static void draw_dates(State& s, Instant now) {
             if (!d) throw StaffError(st("Dates look like 1.12.2026."));
             show_to_tell(s, st_fill("{date} is on again. Tell these visitors their time holds after all:",
                                     {{"date", day_text(s.tz, *d)}}),
-                         restore_session_date(*s.db, id, *d, now));
+                         restore_session_date(*s.db, id, *d, now, s.actor));
             set_status(s, st_fill("{date} is on again.", {{"date", day_text(s.tz, *d)}}));
         });
     ImGui::SameLine();
     if (button(st("Close") + std::string("###close_dates"))) s.date_session = 0;
 }
 
-static void draw_to_tell(State& s) {
+// A file name that sorts by when the list was made: give-besked-2026-12-02-0900.html.
+static std::string to_tell_file_name(const State& s, Instant now) {
+    const std::string t = time_text(s.tz, now);
+    std::string hhmm;
+    for (char c : t)
+        if (c >= '0' && c <= '9') hhmm += c;
+    return "give-besked-" + format_date(s.tz.today(now)) + "-" + hhmm + ".html";
+}
+
+static void draw_to_tell(State& s, Instant now) {
     if (s.to_tell_heading.empty()) return;
     ImGui::Spacing();
     text_coloured(kWarn, s.to_tell_heading);
@@ -314,6 +324,11 @@ static void draw_to_tell(State& s) {
     for (const auto& b : s.to_tell)
         bullet(day_text(s.tz, b.date) + "  " + time_text(s.tz, b.start) + "  " + b.caseworker + "  " +
                st_fill("code {code}", {{"code", b.code}}) + (b.nickname ? "  (" + *b.nickname + ")" : ""));
+    if (!s.to_tell.empty()) {
+        if (button(st("Print the list") + std::string("###print_to_tell"), true))
+            act(s, [&s, now] { set_status(s, save_and_open(s, to_tell_file_name(s, now), to_tell_html(s, now))); });
+        ImGui::SameLine();
+    }
     if (button(st("Done, they have been told") + std::string("###told"), true)) {
         s.to_tell.clear();
         s.to_tell_heading.clear();
@@ -346,7 +361,7 @@ static void draw_session_editor(State& s, Instant now) {
     } else if (button(st("Add session") + std::string("###add_session"))) {
         act(s, [&s, now] {
             std::vector<std::string> warnings;
-            add_session(*s.db, session_from(s, s.form, now), now, &warnings);
+            add_session(*s.db, session_from(s, s.form, now), now, &warnings, s.actor);
             s.form = SessionForm{};
             std::string msg = st("The session is added; the kiosk shows it within seconds.");
             for (const auto& w : warnings) msg += " " + warning_text(w);
@@ -367,7 +382,7 @@ static void draw_closures(State& s, Instant now) {
         if (button(st("Open again") + std::string("###reopen_") + std::to_string(c.id), true))
             act(s, [&s, id = c.id, now] {
                 show_to_tell(s, st("The centre is open again on those days. Tell these visitors their time holds:"),
-                             reopen_centre(*s.db, id, now));
+                             reopen_centre(*s.db, id, now, s.actor));
                 set_status(s, st("The closure is removed."));
             });
         ImGui::PopID();
@@ -390,7 +405,7 @@ static void draw_closures(State& s, Instant now) {
             ask(s, st_fill("Close the centre from {from} to {to}? Every booking on those days is cancelled by the centre; you get the list to tell.",
                            {{"from", day_text(s.tz, *first)}, {"to", day_text(s.tz, *last)}}),
                 st("Close the centre"), [&s, first = *first, last = *last, now] {
-                    const ClosureResult r = close_centre(*s.db, s.site_id, first, last, s.closure_reason, now);
+                    const ClosureResult r = close_centre(*s.db, s.site_id, first, last, s.closure_reason, now, s.actor);
                     show_to_tell(s, st("The centre is closed. Tell these visitors their time is cancelled:"), r.to_tell);
                     s.closure_from[0] = s.closure_to[0] = s.closure_reason[0] = 0;
                     set_status(s, st("The closure is saved. It can be removed again."));
@@ -464,7 +479,7 @@ static void draw_site(State& s) {
 
 void draw_timetable(State& s, Instant now) {
     draw_sessions(s, now);
-    draw_to_tell(s);
+    draw_to_tell(s, now);
     draw_dates(s, now);
     draw_session_editor(s, now);
     draw_closures(s, now);

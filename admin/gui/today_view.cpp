@@ -1,8 +1,10 @@
 // The Today tab: the day's bookings (seen / no-show / undo / cancel), check-in by code, walk-in
 // numbers, and booking on a visitor's behalf.
 #include "staff_clock.hpp"
+#include "staff_errors.hpp"
 #include "views.hpp"
 
+#include "core/domain/arrival_proof.hpp"
 #include "core/domain/booking.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/domain/walkin.hpp"
@@ -158,12 +160,41 @@ static void draw_check_in(State& s, Instant now) {
     ImGui::SameLine();
     if (button(st("Check in") + std::string("###check_in")))
         act(s, [&s, now] {
-            const CheckInResult r = check_in(*s.db, s.site_id, s.checkin_code, now);
+            const CheckInResult r = check_in(*s.db, s.site_id, s.checkin_code, now, s.actor);
             s.checkin_code[0] = 0;
             set_status(s, st_fill("Checked in for {time} with {name}; {n} before them.",
                                   {{"time", time_text(s.tz, r.booking.start)}, {"name", r.booking.caseworker},
                                    {"n", std::to_string(r.ahead)}}));
         });
+}
+
+// "Was this person here at that time?" (a jobcentre calling about a slip): the answer is yes or
+// no for that minute, nothing else: no booking, nickname, service or caseworker is shown.
+static void draw_proof(State& s) {
+    section(st("Check a proof of arrival"));
+    ImGui::SetNextItemWidth(120);
+    input(st("Code on the slip") + std::string("###proof_code"), s.proof_code, sizeof s.proof_code, "K7Q-4MX");
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(120);
+    input(st("Date") + std::string("###proof_date"), s.proof_date, sizeof s.proof_date, st("d.m.yyyy"));
+    ImGui::SameLine();
+    ImGui::SetNextItemWidth(80);
+    input(st("Time") + std::string("###proof_time"), s.proof_time, sizeof s.proof_time, "10.05");
+    ImGui::SameLine();
+    if (button(st("Check") + std::string("###proof_check")))
+        act(s, [&s] {
+            s.proof_answer = 0;
+            const auto date = read_date(s.proof_date);
+            const auto minute = read_time(s.proof_time);
+            if (!date || !minute) throw StaffError(st("Write the date and time as on the slip, like 1.12.2026 and 10.05."));
+            if (normalise_arrival_code(s.proof_code).empty())
+                throw StaffError(st("The code on the slip has six letters and digits, like K7Q-4MX."));
+            s.proof_answer = verify_arrival(*s.db, s.site_id, s.proof_code, *date, *minute) ? 1 : -1;
+        });
+    if (s.proof_answer == 1)
+        text_coloured({0.05f, 0.45f, 0.15f, 1}, st("Yes: someone was checked in here at that minute with this code."));
+    else if (s.proof_answer == -1)
+        text_coloured({0.70f, 0.22f, 0.08f, 1}, st("No: no check-in here at that minute has this code."));
 }
 
 static void draw_walkins(State& s, Instant now) {
@@ -211,6 +242,17 @@ static void draw_walkins(State& s, Instant now) {
 
 static void draw_book(State& s, Instant now) {
     section(st("Book on a visitor's behalf"));
+    // A booking made by mistake is taken back in one click: undoing one's own last step needs
+    // no question (cancelling someone else's booking asks first).
+    if (!s.last_code.empty()) {
+        if (button(st_fill("Undo the booking just made (code {code})", {{"code", s.last_code}}) + "###undo_book"))
+            act(s, [&s, now] {
+                const std::string code = s.last_code;
+                s.last_code.clear();
+                cancel_booking(*s.db, code, now, s.actor);
+                set_status(s, st_fill("The booking with code {code} is undone; the time is free again.", {{"code", code}}));
+            });
+    }
     if (s.free_slots.empty()) {
         text_disabled(st("No free times left on this day."));
         return;
@@ -240,6 +282,7 @@ void draw_today(State& s, Instant now) {
     draw_check_in(s, now);
     draw_walkins(s, now);
     draw_book(s, now);
+    draw_proof(s);
 }
 
 }  // namespace indgang::admin::gui

@@ -10,10 +10,10 @@
 
 #include "core/db/store.hpp"
 #include "core/text/staff_text.hpp"
+#include "kiosk/platform/sdl_window.hpp"
 
 #include <SDL.h>
 #include <imgui.h>
-#include <imgui_impl_sdl.h>
 #include <imgui_impl_sdlrenderer.h>
 
 #include <cstdio>
@@ -35,26 +35,19 @@ void ask(State& s, std::string question, std::string yes, std::function<void()> 
     s.confirm.open_requested = true;
 }
 
+// The kiosk's faces, found where the kiosk finds them (platform::font_files). Nicknames may be in
+// any script staff meet; Arabic letters arrive shaped from the core.
 static void load_fonts() {
     ImGuiIO& io = ImGui::GetIO();
-    const char* dir = "/usr/share/fonts/truetype/noto/";
-    ImFontConfig cfg;
-    cfg.OversampleH = cfg.OversampleV = 1;
-    static const ImWchar latin[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x2010, 0x2027, 0};
-    if (!io.Fonts->AddFontFromFileTTF((std::string(dir) + "NotoSans-Regular.ttf").c_str(), 18.0f, &cfg, latin)) {
-        io.Fonts->AddFontDefault();
-        return;
-    }
-    // Nicknames may be in any script staff meet; Arabic letters arrive shaped from the core.
-    ImFontConfig merge = cfg;
-    merge.MergeMode = true;
-    static const ImWchar arabic[] = {0x0600, 0x06FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+    static const ImWchar glyphs[] = {0x0020, 0x024F, 0x0370, 0x03FF, 0x0400, 0x04FF, 0x1200, 0x139F, 0x2010, 0x2027,
+                                     0x2190, 0x2193, 0x2713, 0x2713, 0x0600, 0x06FF, 0xFB50, 0xFDFF, 0xFE70, 0xFEFF, 0};
+    platform::FaceOptions o;
+    o.px = 18.0f;
+    o.glyphs = glyphs;
     // Arabic letters sit small in the em box next to Latin: a larger size matches their height.
-    merge.GlyphOffset.y = 1.0f;
-    io.Fonts->AddFontFromFileTTF((std::string(dir) + "NotoSansArabicUI-Regular.ttf").c_str(), 23.0f, &merge, arabic);
-    merge.GlyphOffset.y = 0.0f;
-    static const ImWchar ethiopic[] = {0x1200, 0x139F, 0};
-    io.Fonts->AddFontFromFileTTF((std::string(dir) + "NotoSansEthiopic-Regular.ttf").c_str(), 18.0f, &merge, ethiopic);
+    o.arabic_scale = 23.0f / 18.0f;
+    o.arabic_offset_y = 1.0f;
+    if (!platform::add_font_faces(io.Fonts, o)) io.Fonts->AddFontDefault();
 }
 
 static void draw_confirm(State& s) {
@@ -159,51 +152,38 @@ int run_gui(Context& ctx) {
         return 3;
     }
 
-    const bool headless = script.has_value();
-    if (headless && !SDL_getenv("DISPLAY") && !SDL_getenv("WAYLAND_DISPLAY"))
-        SDL_setenv("SDL_VIDEODRIVER", "offscreen", 0);
-    // As the kiosk does (sdl_platform.cpp): the plain window surface, not an OpenGL "texture
-    // framebuffer" that loads Mesa — which a box without a GPU does not want, and whose
-    // dlopen'ed drivers leak at exit (LeakSanitizer fails the sanitizer run on them).
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_TIMER) != 0) {
-        std::fprintf(stderr, "indgang-admin: %s %s\n", st("cannot open a window:"), SDL_GetError());
-        return 2;
-    }
-    const int w = 1280, h = 900;
-    SDL_Window* window = SDL_CreateWindow(st("Indgang — staff"), SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-                                          w, h, SDL_WINDOW_RESIZABLE | (headless ? SDL_WINDOW_HIDDEN : 0));
-    SDL_Renderer* renderer = window ? SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE) : nullptr;
-    if (!renderer) {
-        std::fprintf(stderr, "indgang-admin: %s %s\n", st("cannot create a renderer:"), SDL_GetError());
-        return 2;
-    }
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGui::GetIO().IniFilename = nullptr;
+    // The kiosk's platform layer: SDL, the window on the software renderer (no Mesa: a box
+    // without a GPU does not want it, and its drivers leak at exit under LeakSanitizer), ImGui.
+    const bool scripted = script.has_value();
+    platform::WindowOptions wo;
+    wo.program = "indgang-admin";
+    wo.title = st("Indgang — staff");
+    wo.width = 1280;
+    wo.height = 900;
+    wo.resizable = true;
+    wo.hidden = scripted;
+    wo.imgui_sdl_input = true;   // keyboard and text fields
+    wo.quit_on_signal = true;    // Ctrl+C in a terminal closes it like the window's close button
+    platform::SdlWindow sdl;
+    if (!sdl.open(wo)) return 2;
     ImGui::StyleColorsLight();
     ImGui::GetStyle().FrameRounding = 4;
     ImGui::GetStyle().ScaleAllSizes(1.2f);
     load_fonts();
-    ImGui_ImplSDL2_InitForSDLRenderer(window);
-    ImGui_ImplSDLRenderer_Init(renderer);
-    if (headless && !ctx.screenshots_dir.empty()) std::filesystem::create_directories(ctx.screenshots_dir);
 
     std::optional<Tab> forced_tab;
     bool running = true;
-    int busy_frames = 3;   // keep drawing a few frames after input so ImGui settles
+    platform::IdlePolicy idle;
     Uint32 last_poll = 0;
     while (running) {
-        SDL_Event e;
-        const bool got = headless ? SDL_PollEvent(&e) : SDL_WaitEventTimeout(&e, busy_frames > 0 ? 16 : 1000);
-        if (got) {
-            do {
-                ImGui_ImplSDL2_ProcessEvent(&e);
-                if (e.type == SDL_QUIT) running = false;
-            } while (SDL_PollEvent(&e));
-            busy_frames = 3;
-        }
+        // Idle: sleep until an event or the next look at the database (another process may have
+        // changed it); a worker's answer (send, test) wakes it with a user event (RunQueue), so
+        // an upload in progress costs no frames. A scripted run never waits.
+        const int timeout = scripted ? 0 : idle.timeout_ms(1000);
+        const bool input = platform::wait_events(timeout, [&](const SDL_Event& e) {
+            sdl.imgui_event(e);
+            if (e.type == SDL_QUIT) running = false;
+        });
         const Instant now = ctx.now();
         main_queue.drain();
         if (SDL_GetTicks() - last_poll > 1000) {
@@ -214,23 +194,22 @@ int run_gui(Context& ctx) {
                 set_status(s, error_text(ex, s.tz), true);
             }
         }
-        ImGui_ImplSDLRenderer_NewFrame();
-        ImGui_ImplSDL2_NewFrame();
+        sdl.new_frame();
         if (script) script->feed_pointer();
         ImGui::NewFrame();
         drawn().begin_frame();
         draw_frame(s, now, &forced_tab);
         ImGui::Render();
-        SDL_SetRenderDrawColor(renderer, 240, 240, 240, 255);
-        SDL_RenderClear(renderer);
+        SDL_SetRenderDrawColor(sdl.renderer(), 240, 240, 240, 255);
+        SDL_RenderClear(sdl.renderer());
         ImGui_ImplSDLRenderer_RenderDrawData(ImGui::GetDrawData());
         if (script) {
-            script->after_frame(s, renderer, w, h, &forced_tab);
+            script->after_frame(s, sdl, &forced_tab);
             if (script->done()) running = false;
         }
-        SDL_RenderPresent(renderer);
+        SDL_RenderPresent(sdl.renderer());
         run_pending(s, now);
-        if (busy_frames > 0) --busy_frames;
+        idle.frame_drawn(input);
     }
     int rc = 0;
     if (script && script->failed()) {
@@ -242,15 +221,9 @@ int run_gui(Context& ctx) {
         for (const auto& t : drawn().seen()) out << t << "\n";
     }
     if (s.sender.joinable()) s.sender.join();
+    if (s.tester.joinable()) s.tester.join();
     main_queue.drain();
-
-    ImGui_ImplSDLRenderer_Shutdown();
-    ImGui_ImplSDL2_Shutdown();
-    ImGui::DestroyContext();
-    SDL_DestroyRenderer(renderer);
-    SDL_DestroyWindow(window);
-    SDL_Quit();
-    return rc;
+    return rc;   // sdl closes ImGui, the renderer, the window and SDL
 }
 
 }  // namespace indgang::admin

@@ -2,9 +2,10 @@
 
 #include "drawn_widgets.hpp"
 
+#include "kiosk/platform/sdl_window.hpp"
+
 #include <SDL.h>
 #include <imgui.h>
-#include <stb/stb_image_write.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -55,15 +56,21 @@ void WindowScript::feed_pointer() {
     io.MouseDown[0] = phase_ == 1;
 }
 
-static bool save_png(SDL_Renderer* r, int w, int h, const std::string& path) {
-    std::vector<unsigned char> pixels(static_cast<size_t>(w) * h * 4);
-    if (SDL_RenderReadPixels(r, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels.data(), w * 4) != 0) return false;
-    return stbi_write_png(path.c_str(), w, h, 4, pixels.data(), w * 4) != 0;
+static bool save_png(const platform::SdlWindow& window, const std::string& path) {
+    int w = 0, h = 0;
+    window.output_size(w, h);
+    std::vector<uint8_t> pixels;
+    return window.read_pixels(pixels, w, h) && platform::write_png(path, w, h, pixels);
 }
 
-void WindowScript::after_frame(State& s, SDL_Renderer* renderer, int w, int h, std::optional<Tab>* forced_tab) {
-    (void)s;
+void WindowScript::after_frame(State& s, const platform::SdlWindow& window, std::optional<Tab>* forced_tab) {
     if (done()) return;
+    // A worker is sending or testing the connection: its answer comes back through the run
+    // queue; the next step waits for it (a dead network ends within its timeouts).
+    if (s.sending || s.testing) {
+        SDL_Delay(5);
+        return;
+    }
     const ScriptStep& st = steps_[next_];
     auto advance = [this] {
         ++next_;
@@ -126,7 +133,7 @@ void WindowScript::after_frame(State& s, SDL_Renderer* renderer, int w, int h, s
     } else if (st.verb == "shot") {
         if (++phase_ < 3) return;   // a few frames so lists and popups settle
         const std::string path = shots_dir_ + "/" + st.target + ".png";
-        if (shots_dir_.empty() || !save_png(renderer, w, h, path)) return fail("could not write " + path);
+        if (shots_dir_.empty() || !save_png(window, path)) return fail("could not write " + path);
         advance();
     } else {
         fail("unknown step");

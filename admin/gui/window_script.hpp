@@ -18,7 +18,7 @@
 #include <string>
 #include <vector>
 
-struct SDL_Renderer;
+namespace indgang::platform { class SdlWindow; }
 
 namespace indgang::admin::gui {
 
@@ -40,7 +40,7 @@ public:
     void feed_pointer();
     // After the frame is drawn and rendered, before queued actions run: fills, checks, shots.
     // `forced_tab` is set when a tab step asks for one.
-    void after_frame(State& s, SDL_Renderer* renderer, int w, int h, std::optional<Tab>* forced_tab);
+    void after_frame(State& s, const platform::SdlWindow& window, std::optional<Tab>* forced_tab);
 
 private:
     void fail(const std::string& why);

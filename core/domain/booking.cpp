@@ -171,8 +171,8 @@ std::vector<StatusChange> status_history(db::Db& db, Id booking_id) {
 }
 
 void restore_by_centre(db::Db& db, const Booking& b, BookingStatus to, Instant now,
-                       const std::string& why) {
-    change_status(db, b, to, now, "staff", why);
+                       const std::string& why, const std::string& actor) {
+    change_status(db, b, to, now, actor, why);
 }
 
 void cancel_by_centre(db::Db& db, const std::vector<Booking>& bookings, Instant now,
@@ -259,7 +259,7 @@ Booking cancel_booking(db::Db& db, const std::string& code, Instant now, const s
 
 // [SECTION] Check-in and the status flow ---------------------------------------------------------
 
-CheckInResult check_in(db::Db& db, Id site_id, const std::string& code, Instant now) {
+CheckInResult check_in(db::Db& db, Id site_id, const std::string& code, Instant now, const std::string& actor) {
     if (!is_valid_code(code)) throw DomainError(ErrorCode::UnknownCode, "a code is 5 digits");
     db::Transaction tx(db);
     auto b = find_latest_booking(db, code);
@@ -290,7 +290,7 @@ CheckInResult check_in(db::Db& db, Id site_id, const std::string& code, Instant 
     if (now < opens) throw DomainError(ErrorCode::TooEarly, "check-in opens later", opens);
     if (now > closes) throw DomainError(ErrorCode::TooLate, "the time has passed", b->start);
 
-    change_status(db, *b, BookingStatus::CheckedIn, now, "kiosk", "");
+    change_status(db, *b, BookingStatus::CheckedIn, now, actor, "");
     db.cached("UPDATE booking SET checked_in_at = ? WHERE id = ?").bind(now, b->id).exec();
     CheckInResult r;
     r.ahead = *db.cached("SELECT count(*) FROM booking WHERE session_id = ? AND slot_date = ? "

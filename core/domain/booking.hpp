@@ -50,7 +50,9 @@ struct CheckInResult {
 // Checks in by code at a site. Throws UnknownCode, TooEarly (when = opening time), TooLate,
 // BookingCancelled, CentreCancelled (when = the slot start: the date was cancelled, the centre
 // closed or the session ended), AlreadyCheckedIn (when = first check-in time).
-CheckInResult check_in(db::Db& db, Id site_id, const std::string& code, Instant now);
+// `actor` is who checked them in: "kiosk", or "staff:<login>" at the staff window's desk.
+CheckInResult check_in(db::Db& db, Id site_id, const std::string& code, Instant now,
+                       const std::string& actor = "kiosk");
 
 // [SECTION] Staff corrections. Every status can be set back (seen ↔ no-show ↔ booked, cancelled
 // → booked while the slot is free); each change is kept in booking_status_change with the actor.
@@ -72,7 +74,8 @@ void cancel_by_centre(db::Db& db, const std::vector<Booking>& bookings, Instant 
 
 // Gives a CentreCancelled booking its earlier status back (a restored date, a removed closure),
 // through the same checked, audited change as every other.
-void restore_by_centre(db::Db& db, const Booking& b, BookingStatus to, Instant now, const std::string& why);
+void restore_by_centre(db::Db& db, const Booking& b, BookingStatus to, Instant now, const std::string& why,
+                       const std::string& actor = "staff");
 
 // Housekeeping: booked slots whose end + grace has passed become missed — unless the centre
 // did not hold that date (cancelled, closed, session ended), then CentreCancelled. Returns how

@@ -3,6 +3,7 @@
 #include "core/domain/booking.hpp"
 #include "core/domain/demo_data.hpp"
 #include "core/domain/input_text.hpp"
+#include "core/domain/settings.hpp"
 
 #include <algorithm>
 #include <map>
@@ -15,6 +16,11 @@ namespace indgang {
 
 static void require(bool ok, const std::string& what) {
     if (!ok) throw DomainError(ErrorCode::Invalid, what);
+}
+
+// One event_log row per timetable change, naming who made it (inside the caller's transaction).
+static void audit(db::Db& db, Instant now, const std::string& actor, const std::string& what) {
+    log_event(db, now, "timetable", actor + ": " + what);
 }
 
 static void validate(const Site& site) {
@@ -318,7 +324,8 @@ static void write_session(db::Db& db, const Session& v) {
     if (db.changes() == 0) throw DomainError(ErrorCode::NotFound, "no session " + std::to_string(v.id));
 }
 
-Id add_session(db::Db& db, const Session& v, std::optional<Instant> now, std::vector<std::string>* warnings) {
+Id add_session(db::Db& db, const Session& v, std::optional<Instant> now, std::vector<std::string>* warnings,
+               const std::string& actor) {
     validate(v);
     get_site(db, v.site_id);
     get_service(db, v.service_id);
@@ -327,6 +334,7 @@ Id add_session(db::Db& db, const Session& v, std::optional<Instant> now, std::ve
     refuse_errors(c);
     insert_session(db, v);
     const Id id = db.last_insert_id();
+    audit(db, now.value_or(0), actor, "session " + std::to_string(id) + " added (" + v.caseworker + ")");
     tx.commit();
     if (warnings) *warnings = c.warnings;
     return id;
@@ -345,7 +353,7 @@ static std::vector<Booking> live_bookings_from(db::Db& db, const Session& s, Dat
 }
 
 EditResult edit_session(db::Db& db, Id session_id, const Session& changed_in, Date from, Instant now,
-                        OnConflict on_conflict) {
+                        OnConflict on_conflict, const std::string& actor) {
     db::Transaction tx(db);
     const Session old = get_session(db, session_id);
     const TimeZone tz = site_timezone(db, old.site_id);
@@ -405,15 +413,18 @@ EditResult edit_session(db::Db& db, Id session_id, const Session& changed_in, Da
         r.carried.push_back(b);
     }
     if (!conflicts.empty()) {
-        cancel_by_centre(db, conflicts, now, "staff", "the timetable changed");
+        cancel_by_centre(db, conflicts, now, actor, "the timetable changed");
         for (auto& b : conflicts) r.to_tell.push_back(get_booking(db, b.id));
     }
+    audit(db, now, actor, "session " + std::to_string(session_id) + " changed from " + format_date(from) +
+                              (target != session_id ? " (continued as session " + std::to_string(target) + ")" : ""));
     tx.commit();
     r.session_id = target;
     return r;
 }
 
-std::vector<Booking> end_session(db::Db& db, Id session_id, Date last_date, Instant now) {
+std::vector<Booking> end_session(db::Db& db, Id session_id, Date last_date, Instant now,
+                                 const std::string& actor) {
     db::Transaction tx(db);
     Session s = get_session(db, session_id);
     require(s.weekday.has_value(), "only a weekly session can be ended; cancel a one-off date");
@@ -425,14 +436,15 @@ std::vector<Booking> end_session(db::Db& db, Id session_id, Date last_date, Inst
     if (last_date < s.first_date) last_date = s.first_date;  // ends before it ever ran
     s.last_date = last_date;
     write_session(db, s);
-    cancel_by_centre(db, affected, now, "staff", "the session ended");
+    cancel_by_centre(db, affected, now, actor, "the session ended");
+    audit(db, now, actor, "session " + std::to_string(session_id) + " ended after " + format_date(last_date));
     std::vector<Booking> out;
     for (const auto& b : affected) out.push_back(get_booking(db, b.id));
     tx.commit();
     return out;
 }
 
-void delete_session(db::Db& db, Id session_id) {
+void delete_session(db::Db& db, Id session_id, Instant now, const std::string& actor) {
     db::Transaction tx(db);
     get_session(db, session_id);
     const int bookings = *db.cached("SELECT count(*) FROM booking WHERE session_id = ?")
@@ -443,6 +455,7 @@ void delete_session(db::Db& db, Id session_id) {
                                " booking(s) in its history; end it instead of deleting it");
     db.cached("UPDATE session SET replaces = NULL WHERE replaces = ?").bind(session_id).exec();
     db.cached("DELETE FROM session WHERE id = ?").bind(session_id).exec();
+    audit(db, now, actor, "session " + std::to_string(session_id) + " deleted");
     tx.commit();
 }
 
@@ -486,7 +499,8 @@ static std::vector<Booking> live_on(db::Db& db, Id site_id, Date date, Id sessio
 }
 
 // Bookings the centre cancelled on `date` that nothing cancels any more: live again.
-static std::vector<Booking> bring_back(db::Db& db, Id site_id, Date date, Instant now, Id session_id = 0) {
+static std::vector<Booking> bring_back(db::Db& db, Id site_id, Date date, Instant now, const std::string& actor,
+                                       Id session_id = 0) {
     std::vector<Booking> out;
     for (auto& b : bookings_on(db, site_id, date)) {
         if (b.status != BookingStatus::CentreCancelled) continue;
@@ -498,14 +512,14 @@ static std::vector<Booking> bring_back(db::Db& db, Id site_id, Date date, Instan
         // The audit trail tells what it was before the centre cancelled it.
         const auto history = status_history(db, b.id);
         const BookingStatus before = history.empty() ? BookingStatus::Booked : history.back().from;
-        restore_by_centre(db, b, before, now, "the date was restored");
+        restore_by_centre(db, b, before, now, "the date was restored", actor);
         out.push_back(get_booking(db, b.id));
     }
     return out;
 }
 
 std::vector<Booking> cancel_session_date(db::Db& db, Id session_id, Date date,
-                                         const std::string& reason, Instant now) {
+                                         const std::string& reason, Instant now, const std::string& actor) {
     require_valid_text(reason, "the reason", 200);
     db::Transaction tx(db);
     const Session session = get_session(db, session_id);
@@ -517,14 +531,16 @@ std::vector<Booking> cancel_session_date(db::Db& db, Id session_id, Date date,
         .bind(session_id, format_date(date), reason, now)
         .exec();
     const auto affected = live_on(db, session.site_id, date, session_id);
-    cancel_by_centre(db, affected, now, "staff", "date cancelled: " + reason);
+    cancel_by_centre(db, affected, now, actor, "date cancelled: " + reason);
+    audit(db, now, actor, "date " + format_date(date) + " of session " + std::to_string(session_id) + " cancelled");
     std::vector<Booking> out;
     for (const auto& b : affected) out.push_back(get_booking(db, b.id));
     tx.commit();
     return out;
 }
 
-std::vector<Booking> restore_session_date(db::Db& db, Id session_id, Date date, Instant now) {
+std::vector<Booking> restore_session_date(db::Db& db, Id session_id, Date date, Instant now,
+                                          const std::string& actor) {
     db::Transaction tx(db);
     const Session session = get_session(db, session_id);
     require(is_session_cancelled(db, session_id, date), format_date(date) + " is not cancelled");
@@ -533,7 +549,8 @@ std::vector<Booking> restore_session_date(db::Db& db, Id session_id, Date date, 
     db.cached("DELETE FROM session_cancellation WHERE session_id = ? AND date = ?")
         .bind(session_id, format_date(date))
         .exec();
-    auto out = bring_back(db, session.site_id, date, now, session_id);
+    auto out = bring_back(db, session.site_id, date, now, actor, session_id);
+    audit(db, now, actor, "date " + format_date(date) + " of session " + std::to_string(session_id) + " restored");
     tx.commit();
     return out;
 }
@@ -559,7 +576,7 @@ std::vector<Closure> list_closures(db::Db& db, Id site_id) {
 }
 
 ClosureResult close_centre(db::Db& db, Id site_id, Date first, Date last, const std::string& reason,
-                           Instant now) {
+                           Instant now, const std::string& actor) {
     require_valid_text(reason, "the reason", 200);
     require(first.ok() && last.ok() && first <= last, "a closure runs from a date to the same or a later date");
     require(last < add_days(first, 366), "a closure is at most a year long");
@@ -575,13 +592,14 @@ ClosureResult close_centre(db::Db& db, Id site_id, Date first, Date last, const 
     std::vector<Booking> affected;
     for (Date d = first; d <= last; d = add_days(d, 1))
         for (auto& b : live_on(db, site_id, d)) affected.push_back(std::move(b));
-    cancel_by_centre(db, affected, now, "staff", "centre closed: " + reason);
+    cancel_by_centre(db, affected, now, actor, "centre closed: " + reason);
+    audit(db, now, actor, "centre closed " + format_date(first) + " to " + format_date(last));
     for (const auto& b : affected) r.to_tell.push_back(get_booking(db, b.id));
     tx.commit();
     return r;
 }
 
-std::vector<Booking> reopen_centre(db::Db& db, Id closure_id, Instant now) {
+std::vector<Booking> reopen_centre(db::Db& db, Id closure_id, Instant now, const std::string& actor) {
     db::Transaction tx(db);
     auto c = db.cached("SELECT site_id, first_date, last_date FROM closure WHERE id = ?")
                  .bind(closure_id)
@@ -602,7 +620,8 @@ std::vector<Booking> reopen_centre(db::Db& db, Id closure_id, Instant now) {
     }
     std::vector<Booking> out;
     for (Date d = std::max(first, today); d <= last; d = add_days(d, 1))
-        for (auto& b : bring_back(db, site_id, d, now)) out.push_back(std::move(b));
+        for (auto& b : bring_back(db, site_id, d, now, actor)) out.push_back(std::move(b));
+    audit(db, now, actor, "closure " + std::to_string(closure_id) + " removed");
     tx.commit();
     return out;
 }

@@ -1,4 +1,8 @@
 // Sites, services, caseworker sessions and the slots they generate.
+//
+// Who: every timetable change takes the actor ("staff", "staff:<login>" from the staff window)
+// and names it in the audit trail: on each booking it touches (booking_status_change.actor) and
+// in one event_log row of kind 'timetable' ("staff:anne: date 2026-12-08 of session 1 cancelled").
 #pragma once
 
 #include "core/db/sqlite.hpp"
@@ -39,7 +43,7 @@ SessionCheck check_session(db::Db& db, const Session& session, std::optional<Ins
 // Validates (times, slot length, dates, weekday, check_session) and stores; returns the new id.
 // Warnings, if any, go to `warnings`.
 Id add_session(db::Db& db, const Session& session, std::optional<Instant> now = std::nullopt,
-               std::vector<std::string>* warnings = nullptr);
+               std::vector<std::string>* warnings = nullptr, const std::string& actor = "staff");
 
 // A timetable change that would move or drop live bookings, refused with the list.
 class TimetableConflict : public DomainError {
@@ -66,23 +70,27 @@ struct EditResult {
 // (TimetableConflict), or with CancelAndTell those bookings become CentreCancelled and are
 // returned to tell.
 EditResult edit_session(db::Db& db, Id session_id, const Session& changed, Date from, Instant now,
-                        OnConflict on_conflict = OnConflict::Refuse);
+                        OnConflict on_conflict = OnConflict::Refuse, const std::string& actor = "staff");
 
 // Ends a weekly session: no slots after `last_date` (yesterday at the earliest, so no past day is
 // rewritten). Live bookings after it become CentreCancelled and are returned, to tell.
-std::vector<Booking> end_session(db::Db& db, Id session_id, Date last_date, Instant now);
+std::vector<Booking> end_session(db::Db& db, Id session_id, Date last_date, Instant now,
+                                 const std::string& actor = "staff");
 // Deletes a session that has never had a booking; one with bookings must be ended instead.
-void delete_session(db::Db& db, Id session_id);
+// `now` dates the event_log entry that names the actor.
+void delete_session(db::Db& db, Id session_id, Instant now = 0, const std::string& actor = "staff");
 std::vector<Session> list_sessions(db::Db& db, Id site_id);
 Session get_session(db::Db& db, Id session_id);
 
 // Cancels one date of a session (caseworker ill), today or later. In one transaction with the
 // bookings: every live booking on that date becomes CentreCancelled and is returned, to tell.
 std::vector<Booking> cancel_session_date(db::Db& db, Id session_id, Date date,
-                                         const std::string& reason, Instant now);
+                                         const std::string& reason, Instant now,
+                                         const std::string& actor = "staff");
 // Undoes a cancelled date (today or later); the bookings it cancelled are live again and are
 // returned, to tell that it is on after all.
-std::vector<Booking> restore_session_date(db::Db& db, Id session_id, Date date, Instant now);
+std::vector<Booking> restore_session_date(db::Db& db, Id session_id, Date date, Instant now,
+                                          const std::string& actor = "staff");
 bool is_session_cancelled(db::Db& db, Id session_id, Date date);
 
 // Centre-wide closures: one step for "closed 24–26 December". Same rules and lists as a
@@ -92,8 +100,8 @@ struct ClosureResult {
     std::vector<Booking> to_tell;
 };
 ClosureResult close_centre(db::Db& db, Id site_id, Date first, Date last, const std::string& reason,
-                           Instant now);
-std::vector<Booking> reopen_centre(db::Db& db, Id closure_id, Instant now);
+                           Instant now, const std::string& actor = "staff");
+std::vector<Booking> reopen_centre(db::Db& db, Id closure_id, Instant now, const std::string& actor = "staff");
 std::vector<Closure> list_closures(db::Db& db, Id site_id);
 bool closure_on(db::Db& db, Id site_id, Date date);
 

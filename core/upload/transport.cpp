@@ -609,7 +609,61 @@ AttemptResult sftp(const Attempt& a) {
     return confirm(a, r);
 }
 
+AttemptResult probe(const Attempt& a) {
+    const UploadTarget& t = a.t;
+    const bool sftp = t.protocol == Protocol::Sftp;
+    const std::string what = (sftp ? "SFTP " : "HTTPS ") + t.url;
+    // A PUT drop is asked for a file that is never there: 404 means reached and let in (a folder
+    // itself often answers 403 to a listing, which would read like refused credentials).
+    const std::string url = sftp ? t.origin + url_encode_path(t.path)
+                            : t.protocol == Protocol::HttpsPut ? file_url(t, ".indgang-connection-test")
+                                                               : t.url;
+    Easy e;
+    common_options(e, a, url);
+    curl_easy_setopt(e.h, CURLOPT_NOBODY, 1L);               // HEAD, or no file transfer on SFTP
+    if (sftp) curl_easy_setopt(e.h, CURLOPT_DIRLISTONLY, 1L);
+    else curl_easy_setopt(e.h, CURLOPT_HTTPHEADER, e.headers);   // the token, as a delivery sends it
+    const CURLcode rc = curl_easy_perform(e.h);
+    if (rc != CURLE_OK) return transport_error(e, rc, what);
+    AttemptResult r;
+    r.http_status = sftp ? 0 : e.status();
+    // An API endpoint or a drop may not answer HEAD (404/405): the server was still reached,
+    // verified and did not refuse our credentials, which is what the test is for.
+    const long s = r.http_status;
+    // A write-only drop (confirm: marker) refuses every read, by design.
+    const bool write_only = t.confirm == Confirm::Marker && s == 403;
+    if (!sftp && !write_only &&
+        (s == 401 || s == 403 || s == 407 || (s >= 300 && s < 400) || s >= 500 || s == 408 || s == 429))
+        return http_error(e, what);
+    r.outcome = Outcome::Delivered;
+    if (write_only) {
+        r.message = text::st_fill("{what}: reached; the server's certificate is verified. The drop is write-only and "
+                                  "refuses reads (HTTP {status}), so the token is proven only by the first upload",
+                                  {{"what", what}, {"status", std::to_string(s)}});
+        return r;
+    }
+    r.message = sftp ? text::st_fill("{what}: reached; the server's host key is the one in known_hosts and the folder "
+                                     "can be read", {{"what", what}})
+                     : text::st_fill("{what}: reached; the server's certificate is verified and it answered (HTTP {status})",
+                                     {{"what", what}, {"status", std::to_string(s)}});
+    return r;
+}
+
 }  // namespace
+
+AttemptResult test_connection(const UploadTarget& target) {
+    const Payload none;
+    const long seconds = std::min<long>(target.total_timeout_seconds, target.connect_timeout_seconds + 30);
+    const Attempt a{target, none, Clock::now() + std::chrono::seconds(seconds)};
+    try {
+        return probe(a);
+    } catch (const std::exception& e) {
+        AttemptResult r;
+        r.outcome = Outcome::Retry;
+        r.message = text::st_fill("upload failed: {detail}", {{"detail", e.what()}});
+        return r;
+    }
+}
 
 AttemptResult deliver(const UploadTarget& target, const Payload& payload) {
     const Attempt a{target, payload, Clock::now() + std::chrono::seconds(target.total_timeout_seconds)};

@@ -42,6 +42,13 @@ struct AttemptResult {
 
 AttemptResult deliver(const UploadTarget& target, const Payload& payload);
 
+// "Test the connection" (the staff window's upload form): one small request to the target's
+// folder or endpoint with exactly the checks a delivery makes (the server's certificate or SSH
+// host key always verified, pins and client certificates as configured, the token sent), and
+// nothing uploaded. Delivered when the server was reached and did not refuse us; otherwise the
+// same plain message a delivery would give. Ends within the connect timeout plus 30 s.
+AttemptResult test_connection(const UploadTarget& target);
+
 const char* to_string(Outcome o);
 
 }  // namespace indgang::upload

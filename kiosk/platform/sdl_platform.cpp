@@ -3,6 +3,7 @@
 // [SECTION] Event loop and idle policy
 // [SECTION] Scripted runs
 #include "platform/sdl_platform.hpp"
+#include "platform/sdl_window.hpp"
 #include "platform/watchdog.hpp"
 
 #include "app/script_runner.hpp"
@@ -15,7 +16,6 @@
 #include <SDL.h>
 #include <imgui.h>
 #include <imgui_impl_sdlrenderer.h>
-#include <stb/stb_image_write.h>   // libstb (a dependency of libimgui-dev): SDL2 has no PNG writer
 
 #include <sys/resource.h>
 
@@ -33,13 +33,7 @@
 
 namespace indgang::kiosk {
 
-bool headless() {
-    const char* drv = std::getenv("SDL_VIDEODRIVER");
-    if (drv && (std::string(drv) == "offscreen" || std::string(drv) == "dummy")) return true;
-    const char* x = std::getenv("DISPLAY");
-    const char* w = std::getenv("WAYLAND_DISPLAY");
-    return !(x && *x) && !(w && *w);
-}
+bool headless() { return platform::headless(); }
 
 namespace {
 
@@ -159,9 +153,10 @@ private:
 
     KioskApp& app_;
     PlatformOptions opts_;
+    platform::SdlWindow sdl_;        // SDL, the window, the software renderer, ImGui (shared)
     SDL_Window* window_ = nullptr;
     SDL_Renderer* renderer_ = nullptr;
-    bool imgui_ready_ = false;
+    platform::IdlePolicy idle_;
     Metrics metrics_;
     Fonts fonts_;
     WidgetRegistry registry_;
@@ -199,76 +194,34 @@ private:
 bool Platform::init() {
     scripted_ = opts_.scripted;
     base_now_ = opts_.start_now ? opts_.start_now : now_utc();
-    // Let SIGTERM/SIGINT end the process the normal way (service stop), not become SDL_QUIT,
-    // which kiosk mode ignores.
-    SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");
-    SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
-    // Touch arrives as finger events, handled as such; SDL's synthetic mouse copy would double it.
-    SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
-    SDL_SetHint(SDL_HINT_RENDER_DRIVER, "software");
-    // Without this SDL presents the software renderer's surface through an OpenGL "texture
-    // framebuffer": Mesa's llvmpipe gets loaded (~70 MB resident, a 1080p upload per frame,
-    // idle wake-ups). The plain window surface is what a small box without a GPU wants.
-    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
-    if (headless() && !std::getenv("SDL_VIDEODRIVER")) SDL_SetHint(SDL_HINT_VIDEODRIVER, "offscreen");
-    if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-        std::fprintf(stderr, "indgang-kiosk: SDL_Init failed: %s\n", SDL_GetError());
-        return false;
-    }
-    int w = opts_.width, h = opts_.height;
-    Uint32 flags = SDL_WINDOW_SHOWN;
-    const bool offscreen = headless();
-    if (!opts_.windowed && !offscreen) {
-        flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
-    } else if (opts_.windowed) {
-        flags |= SDL_WINDOW_RESIZABLE;
-    }
-    if (w <= 0 || h <= 0) { w = 1920; h = 1080; }
-    window_ = SDL_CreateWindow("Indgang", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
-    if (!window_) {
-        std::fprintf(stderr, "indgang-kiosk: cannot open a window: %s\n", SDL_GetError());
-        return false;
-    }
-    renderer_ = SDL_CreateRenderer(window_, -1, SDL_RENDERER_SOFTWARE);
-    if (!renderer_) {
-        std::fprintf(stderr, "indgang-kiosk: no renderer: %s\n", SDL_GetError());
-        return false;
-    }
-    // With these drivers the software renderer draws on the window surface itself, which keeps
-    // its picture between frames; elsewhere every frame is drawn and presented whole.
-    const std::string driver = SDL_GetCurrentVideoDriver() ? SDL_GetCurrentVideoDriver() : "";
-    partial_present_ = driver == "x11" || driver == "offscreen" || driver == "dummy";
-    if (!opts_.windowed && !offscreen) SDL_ShowCursor(SDL_DISABLE);
+    platform::WindowOptions w;
+    w.program = "indgang-kiosk";
+    w.title = "Indgang";
+    w.width = opts_.width > 0 && opts_.height > 0 ? opts_.width : 1920;
+    w.height = opts_.width > 0 && opts_.height > 0 ? opts_.height : 1080;
+    w.fullscreen = !opts_.windowed;   // kiosk mode; a headless run stays a plain window
+    w.resizable = opts_.windowed;
+    w.no_touch_mouse = true;          // touch is handled as finger events; SDL's mouse copy would double it
+    if (!sdl_.open(w)) return false;
+    window_ = sdl_.window();
+    renderer_ = sdl_.renderer();
+    partial_present_ = sdl_.partial_present();
 
-    IMGUI_CHECKVERSION();
-    ImGui::CreateContext();
-    ImGuiIO& io = ImGui::GetIO();
-    io.IniFilename = nullptr;   // no files written next to the kiosk
-    io.LogFilename = nullptr;
     ImGuiStyle& style = ImGui::GetStyle();
     style.WindowPadding = ImVec2(0, 0);
     style.WindowBorderSize = 0;
     style.WindowRounding = 0;
     style.DisabledAlpha = 1.0f;   // disabled buttons draw their own greyed look
-    ImGui_ImplSDLRenderer_Init(renderer_);
     g_renderer = renderer_;
     set_opaque_fill_callback(draw_opaque_fill);
-    imgui_ready_ = true;
     update_metrics();
     return true;
 }
 
 void Platform::shutdown() {
-    if (imgui_ready_) {
-        ImGui_ImplSDLRenderer_Shutdown();
-        ImGui::DestroyContext();
-        imgui_ready_ = false;
-    }
-    if (renderer_) SDL_DestroyRenderer(renderer_);
-    if (window_) SDL_DestroyWindow(window_);
+    sdl_.close();
     renderer_ = nullptr;
     window_ = nullptr;
-    SDL_Quit();
 }
 
 void Platform::update_metrics() {
@@ -296,9 +249,9 @@ void Platform::rebuild_fonts_if_needed() {
             return;
         }
     }
-    if (!first) ImGui_ImplSDLRenderer_DestroyFontsTexture();
+    if (!first) sdl_.fonts_changed_begin();
     build_fonts(fonts_, metrics_, app_.text().i18n_dir(), app_.offered_languages(), dynamic);
-    if (!first) ImGui_ImplSDLRenderer_CreateFontsTexture();
+    if (!first) sdl_.fonts_changed_end();
     font_generation_ = app_.data_generation();
     needs_full_redraw_ = true;   // same vertices may now show other pixels
 }
@@ -333,7 +286,7 @@ bool Platform::render_frame(bool capture) {
     rebuild_fonts_if_needed();
 
     ImGuiIO& io = ImGui::GetIO();
-    ImGui_ImplSDLRenderer_NewFrame();
+    sdl_.new_frame();
     io.DisplaySize = ImVec2(metrics_.width, metrics_.height);
     io.DeltaTime = std::clamp((ms - last_frame_ms_) / 1000.0f, 0.001f, 1.0f);
     last_frame_ms_ = ms;
@@ -377,13 +330,7 @@ bool Platform::render_frame(bool capture) {
         }
         needs_full_redraw_ = false;
     }
-    if (capture) {
-        const int w = static_cast<int>(metrics_.width), h = static_cast<int>(metrics_.height);
-        pixels_.resize(static_cast<size_t>(w) * h * 4);
-        // ABGR8888 is R,G,B,A in memory on little-endian machines: what PNG wants.
-        if (SDL_RenderReadPixels(renderer_, nullptr, SDL_PIXELFORMAT_ABGR8888, pixels_.data(), w * 4) != 0)
-            pixels_.clear();
-    }
+    if (capture) sdl_.read_pixels(pixels_, w, h);
     const double cpu_rastered = cpu_ms();
     if (!unchanged && full) {
         SDL_RenderPresent(renderer_);
@@ -407,10 +354,8 @@ bool Platform::render_frame(bool capture) {
 bool Platform::screenshot(const std::string& name) {
     render_frame(true);
     if (pixels_.empty()) return false;
-    std::filesystem::create_directories(opts_.screenshots_dir);
     const std::string path = (std::filesystem::path(opts_.screenshots_dir) / (name + ".png")).string();
-    const int w = static_cast<int>(metrics_.width), h = static_cast<int>(metrics_.height);
-    return stbi_write_png(path.c_str(), w, h, 4, pixels_.data(), w * 4) != 0;
+    return platform::write_png(path, static_cast<int>(metrics_.width), static_cast<int>(metrics_.height), pixels_);
 }
 
 bool Platform::pixel(int x, int y, uint8_t rgb[3]) {
@@ -616,7 +561,6 @@ int Platform::run_interactive() {
     Watchdog watchdog;   // systemd's, when run by indgang-kiosk.service
     watchdog.ready();
     const double idle_cpu0 = cpu_ms(), idle_wall0 = wall_ms();
-    int extra = 0;   // a few frames after input so pressed/released states settle
     while (!quit_ && !app_.quit_requested()) {
         if (opts_.run_seconds > 0 && wall_ms() - idle_wall0 >= opts_.run_seconds * 1000) {
             const double cpu = cpu_ms() - idle_cpu0, wall = wall_ms() - idle_wall0;
@@ -624,21 +568,14 @@ int Platform::run_interactive() {
                         100.0 * cpu / wall);
             break;
         }
-        int timeout = app_.next_wakeup_ms(now_ms());
-        if (extra > 0 || !queue_.empty() || away_next_ || dirty_) timeout = 0;
+        int timeout = idle_.timeout_ms(app_.next_wakeup_ms(now_ms()), !queue_.empty() || away_next_ || dirty_);
         if (gesture_armed_ && !gesture_fired_) timeout = std::min(timeout, 100);
         if (opts_.run_seconds > 0) timeout = std::min(timeout, 1000);
         timeout = std::min(timeout, watchdog.max_sleep_ms(now_ms()));
-        SDL_Event e;
-        if (SDL_WaitEventTimeout(&e, timeout)) {
-            handle(e);
-            while (SDL_PollEvent(&e)) handle(e);
-        }
+        platform::wait_events(timeout, [this](const SDL_Event& e) { handle(e); });
         const bool changed = tick();
-        if (changed || extra > 0 || !queue_.empty() || away_next_ || dirty_ || gesture_armed_) {
-            const bool had_input = render_frame();
-            extra = had_input ? 3 : std::max(0, extra - 1);
-        }
+        if (changed || idle_.settling() || !queue_.empty() || away_next_ || dirty_ || gesture_armed_)
+            idle_.frame_drawn(render_frame());
         watchdog.feed(now_ms());
     }
     watchdog.stopping();

@@ -2,12 +2,12 @@
 
 #include "core/text/bidi.hpp"
 #include "core/text/glyphs.hpp"
+#include "platform/sdl_window.hpp"
 #include "ui/corner_masks.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-#include <filesystem>
 
 namespace indgang::kiosk {
 
@@ -45,9 +45,22 @@ bool build_fonts(Fonts& f, const Metrics& m, const std::string& i18n_dir, const 
     f.title_px = std::round(m.mm(12.0f));
     f.huge_px = std::round(m.mm(26.0f));
 
-    const auto regular = text::bundled_fonts(false), bold = text::bundled_fonts(true);
-    if (regular.empty() || !std::filesystem::exists(regular.front())) {
+    // The huge face only shows codes, ticket numbers and times: ASCII is enough and keeps the
+    // atlas small (one 100 px glyph costs 40 KB of RGBA texture).
+    static const ImWchar ascii[] = {0x0020, 0x007E, 0};
+    const ImWchar* all = reinterpret_cast<const ImWchar*>(ranges.data());
+    auto add = [&](float px, bool bold, const ImWchar* glyphs) {
+        platform::FaceOptions o;
+        o.px = px;
+        o.bold = bold;
+        o.glyphs = glyphs;
+        o.main_face_only = glyphs == ascii;
+        return platform::add_font_faces(io.Fonts, o);
+    };
+    f.body = add(f.body_px, false, all);
+    if (!f.body) {
         std::fprintf(stderr, "indgang-kiosk: Noto fonts missing (install fonts-noto-core)\n");
+        io.Fonts->Clear();
         ImFontConfig cfg;
         cfg.SizePixels = f.body_px;
         f.body = f.bold = f.title = f.huge = io.Fonts->AddFontDefault(&cfg);
@@ -56,29 +69,9 @@ bool build_fonts(Fonts& f, const Metrics& m, const std::string& i18n_dir, const 
         bake_corner_masks(io.Fonts);
         return false;
     }
-
-    // The huge face only shows codes, ticket numbers and times: ASCII is enough and keeps the
-    // atlas small (one 100 px glyph costs 40 KB of RGBA texture).
-    static const ImWchar ascii[] = {0x0020, 0x007E, 0};
-    auto add = [&](float px, const std::vector<std::string>& faces, const ImWchar* glyphs) {
-        ImFontConfig cfg;
-        cfg.OversampleH = cfg.OversampleV = 1;   // big sizes need no oversampling; saves memory
-        cfg.PixelSnapH = true;    // with oversampling 1, whole-pixel advances keep spacing even
-        ImFont* font = nullptr;
-        for (const auto& path : faces) {
-            if (!std::filesystem::exists(path)) continue;
-            ImFont* added = io.Fonts->AddFontFromFileTTF(path.c_str(), px, &cfg, glyphs);
-            if (!font) font = added;
-            cfg.MergeMode = true;
-            if (glyphs == ascii) break;
-        }
-        return font;
-    };
-    const ImWchar* all = reinterpret_cast<const ImWchar*>(ranges.data());
-    f.body = add(f.body_px, regular, all);
-    f.bold = add(f.bold_px, bold, all);
-    f.title = add(f.title_px, bold, all);
-    f.huge = add(f.huge_px, bold, ascii);
+    f.bold = add(f.bold_px, true, all);
+    f.title = add(f.title_px, true, all);
+    f.huge = add(f.huge_px, true, ascii);
     add_corner_masks(io.Fonts, corner_radius_max(m));
     io.Fonts->Build();
     bake_corner_masks(io.Fonts);

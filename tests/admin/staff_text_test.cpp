@@ -77,7 +77,10 @@ std::set<std::string> drawn_strings(Window& w) {
              "click noshow_1\n"
              "tab timetable\nclick dates_1\nclick edit_1\nclick delete_1\nclick confirm_no\n"
              "fill closure_from 40.12.2026\nclick add_closure\n"
-             "tab reports\ntab upload\ntab settings\nset set_kiosk.volume 140\nclick save_kiosk.volume\n"
+             "tab reports\nclick save_report_html\n"
+             // Upload status: no target yet, a refused form, a queued extract, a failed test.
+             "tab upload\nclick export\nfill up_url http://x/\nclick up_save\nclick up_test\n"
+             "tab settings\nset set_kiosk.volume 140\nclick save_kiosk.volume\n"
              "fill pin 12\nclick set_pin\n",
          "2026-12-01T08:30", {"--dump-texts", texts});
     std::set<std::string> all;
@@ -151,6 +154,56 @@ TEST_CASE("the scan finds English when the window is English") {
     int english = 0;
     while (std::getline(in, line)) english += english_words_in(line).empty() ? 0 : 1;
     CHECK(english >= 5);
+}
+
+// The project lead's report as the window saves it, in Danish: no text between its tags is an
+// English msgid of the staff or the visitor catalog whose Danish differs, and none carries
+// English words.
+TEST_CASE("the Danish report the window saves has no English left") {
+    const auto staff = catalog(source_dir() + "/i18n/staff/da.po");
+    const auto visitor = catalog(source_dir() + "/i18n/da.po");
+    Window w;
+    w.ok(kFirstRun, "2026-12-01T08:00");
+    w.ok(std::string(kUnlock) + "fill nick Ravn\nclick book_1_600\n", "2026-12-01T08:30");
+    w.ok(std::string(kUnlock) + "tab reports\nfill period 2026-12\nclick save_report_html\nexpect Gemt som\n",
+         "2026-12-02T09:00");
+    const std::string html = admin_test::slurp((w.dir / "udskrifter" / "rapport-1-2026-12.html").string());
+    REQUIRE(html.size() > 1000);
+    // The visible text: what lies between tags, outside <style> and <script>.
+    std::vector<std::string> texts;
+    std::string cur;
+    bool in_tag = false, skip = false;
+    for (size_t i = 0; i < html.size(); ++i) {
+        const char c = html[i];
+        if (c == '<') {
+            in_tag = true;
+            auto t = cur;
+            t.erase(0, t.find_first_not_of(" \n\t"));
+            t.erase(t.find_last_not_of(" \n\t") + 1);
+            if (!skip && !t.empty()) texts.push_back(t);
+            cur.clear();
+            skip = html.compare(i, 6, "<style") == 0 || html.compare(i, 7, "<script") == 0;
+        } else if (c == '>') {
+            in_tag = false;
+        } else if (!in_tag) {
+            cur += c;
+        }
+    }
+    REQUIRE(texts.size() > 20);
+    int english = 0;
+    for (const auto& t : texts) {
+        bool untranslated = false;
+        for (const auto* cat : {&staff, &visitor}) {
+            auto it = cat->find(t);
+            if (it != cat->end() && !it->second.empty() && it->second != t) untranslated = true;
+        }
+        const auto words = english_words_in(t);
+        if (untranslated || !words.empty()) {
+            ++english;
+            FAIL_CHECK("English in the Danish report: \"" << t << "\"");
+        }
+    }
+    CHECK(english == 0);
 }
 
 }  // TEST_SUITE("texts")

@@ -130,7 +130,9 @@ TEST_CASE("a week of timetable and front-desk work through the window") {
                   "AND actor = 'housekeeping'") == 1);
     // The audit trail names the staff login for every change made in the window.
     CHECK(w.count("SELECT count(*) FROM booking_status_change WHERE booking_id = 2 AND actor = 'staff:anne'") == 3);
-    CHECK(w.count("SELECT count(*) FROM booking_status_change WHERE booking_id = 1 AND actor = 'staff:anne'") == 3);
+    // Booking 1: checked in at the desk, seen, undone, seen again.
+    CHECK(w.count("SELECT count(*) FROM booking_status_change WHERE booking_id = 1 AND actor = 'staff:anne'") == 4);
+    CHECK(w.count("SELECT count(*) FROM booking_status_change WHERE actor = 'kiosk'") == 0);
     CHECK(w.count("SELECT count(*) FROM booking_status_change WHERE actor = 'staff'") == 0);
 
     // Wednesday: a booking for next Tuesday; the caseworker calls in sick for that day (asked
@@ -186,6 +188,17 @@ TEST_CASE("a week of timetable and front-desk work through the window") {
     CHECK(w.text("SELECT status FROM booking WHERE id = 3") == "booked");
     CHECK(w.count("SELECT count(*) FROM booking_status_change WHERE booking_id = 3 AND to_status = 'cancelled' "
                   "AND actor = 'staff:anne'") == 1);
+
+    // The week ends with the project lead's report for December, saved from the window.
+    w.ok(std::string(kUnlock) + "tab reports\nfill period 2026-12\nclick show_report\n"
+             "expect Bookinger, drop-in og udeblivelser\nclick save_report_html\nexpect Gemt som\nclick save_report_csv\n",
+         "2026-12-04T15:00");
+    const std::string html = admin_test::slurp((w.dir / "udskrifter" / "rapport-1-2026-12.html").string());
+    CHECK(html.find("Testhuset Nord") != std::string::npos);
+    CHECK_FALSE(admin_test::slurp((w.dir / "udskrifter" / "rapport-1-2026-12.csv").string()).empty());
+    // Every timetable change of the week is in the event log under anne's login.
+    CHECK(w.count("SELECT count(*) FROM event_log WHERE kind = 'timetable'") >= 8);
+    CHECK(w.count("SELECT count(*) FROM event_log WHERE kind = 'timetable' AND message NOT LIKE 'staff:anne: %'") == 0);
 }
 
 }  // TEST_SUITE("week")

@@ -571,3 +571,35 @@ TEST_CASE("verify-arrival: yes for the slip's code and minute, no otherwise, not
 }
 
 }  // TEST_SUITE
+
+TEST_SUITE("cli") {
+
+// Staff at a terminal read Danish: the tool's own messages and the core's errors come from the
+// staff catalog. (The rest of this file asks for English with INDGANG_STAFF_LANG=en.)
+TEST_CASE("messages meant for staff are Danish unless English is asked for") {
+    Cli cli;
+    cli.standard_setup();
+    setenv("INDGANG_STAFF_LANG", "da", 1);
+    const Result no = cli.run({"verify-arrival", "--code", "ABC-DEF", "--date", "2026-05-05", "--time", "10:07"},
+                              "2026-05-06T09:00", "", false);
+    const Result bad_code = cli.run({"check-in", "--code", "12"}, "2026-05-05T10:00", "", false);
+    const Result bad_date = cli.run({"verify-arrival", "--code", "ABC-DEF", "--date", "5.5", "--time", "10:07"},
+                                    "2026-05-06T09:00", "", false);
+    const Result bad_hours = cli.run({"sites", "add", "--name", "X", "--hours", "1-5"}, "2026-05-06T09:00", "", false);
+    const Result printer = cli.run({"printer-status"}, "2026-05-06T09:00", "", false);
+    setenv("INDGANG_STAFF_LANG", "en", 1);
+    const Result no_en = cli.run({"verify-arrival", "--code", "ABC-DEF", "--date", "2026-05-05", "--time", "10:07"},
+                                 "2026-05-06T09:00", "", false);
+    INFO(no.out << bad_code.err << bad_date.err << bad_hours.err << printer.out);
+    CHECK(no.exit == 2);
+    CHECK(no.out.rfind("nej:", 0) == 0);
+    CHECK(no_en.out.rfind("no:", 0) == 0);
+    CHECK(bad_code.exit != 0);
+    CHECK(bad_code.err.find("en kode er 5 cifre") != std::string::npos);
+    CHECK(bad_date.err.find("er ikke en dato") != std::string::npos);
+    CHECK(bad_hours.exit != 0);
+    CHECK(bad_hours.err.find("åbningstider") != std::string::npos);
+    CHECK(printer.out.find("ingen printer") != std::string::npos);
+}
+
+}  // TEST_SUITE
