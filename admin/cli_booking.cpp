@@ -151,7 +151,7 @@ void add_booking_commands(CLI::App& app, Context& ctx) {
             ->check(CLI::IsMember({"waiting", "seen", "left"}));
         mark->callback([&ctx] {
             auto db = ctx.open();
-            set_walkin_status(*db, ticket, walkin_status_from(status), ctx.now());
+            set_walkin_status(*db, ticket, walkin_status_from(status), ctx.now(), "staff");
             if (ctx.json) return print_json(to_json(get_walkin(*db, ticket)));
         });
     }

@@ -218,7 +218,7 @@ static void draw_walkins(State& s, Instant now) {
         if (w.status == WalkInStatus::Waiting && !next) next = &w;
     if (next && button(st_fill("Call the next: {label}", {{"label", next->label}}) + "###call_next"))
         act(s, [&s, id = next->id, label = next->label, now] {
-            set_walkin_status(*s.db, id, WalkInStatus::Seen, now);
+            set_walkin_status(*s.db, id, WalkInStatus::Seen, now, s.actor);
             set_status(s, st_fill("{label} is called in.", {{"label", label}}));
         });
     if (s.walkins.empty()) text_disabled(st("No walk-in numbers on this day."));
@@ -229,12 +229,12 @@ static void draw_walkins(State& s, Instant now) {
         ImGui::SameLine();
         if (w.status == WalkInStatus::Waiting) {
             if (button(st("Seen") + std::string("###wseen_") + id, true))
-                act(s, [&s, id = w.id, now] { set_walkin_status(*s.db, id, WalkInStatus::Seen, now); });
+                act(s, [&s, id = w.id, now] { set_walkin_status(*s.db, id, WalkInStatus::Seen, now, s.actor); });
             ImGui::SameLine();
             if (button(st("Left") + std::string("###wleft_") + id, true))
-                act(s, [&s, id = w.id, now] { set_walkin_status(*s.db, id, WalkInStatus::Left, now); });
+                act(s, [&s, id = w.id, now] { set_walkin_status(*s.db, id, WalkInStatus::Left, now, s.actor); });
         } else if (button(st("Undo") + std::string("###wundo_") + id, true)) {
-            act(s, [&s, id = w.id, now] { set_walkin_status(*s.db, id, WalkInStatus::Waiting, now); });
+            act(s, [&s, id = w.id, now] { set_walkin_status(*s.db, id, WalkInStatus::Waiting, now, s.actor); });
         }
         ImGui::PopID();
     }

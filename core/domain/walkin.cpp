@@ -1,6 +1,7 @@
 #include "core/domain/walkin.hpp"
 
 #include "core/domain/civil_time.hpp"
+#include "core/domain/settings.hpp"
 #include "core/domain/timetable.hpp"
 
 #include <algorithm>
@@ -92,11 +93,16 @@ WalkInTicket take_number(db::Db& db, Id site_id, Id service_id, Instant now) {
     return get_walkin(db, id);
 }
 
-void set_walkin_status(db::Db& db, Id id, WalkInStatus status, Instant now) {
+void set_walkin_status(db::Db& db, Id id, WalkInStatus status, Instant now, const std::string& actor) {
+    db::Transaction tx(db);
+    const WalkInTicket before = get_walkin(db, id);   // NotFound when there is none
+    if (before.status == status) return;   // nothing changed, nothing to log
     db.cached("UPDATE walkin SET status = ?, status_at = ? WHERE id = ?")
         .bind(to_string(status), now, id)
         .exec();
-    if (db.changes() != 1) throw DomainError(ErrorCode::NotFound, "no walk-in ticket " + std::to_string(id));
+    log_event(db, now, "walkin",
+              actor + ": " + before.label + " " + to_string(before.status) + " -> " + to_string(status));
+    tx.commit();
 }
 
 std::vector<WalkInTicket> walkins_on(db::Db& db, Id site_id, Date day) {

@@ -120,6 +120,7 @@ TEST_CASE("a week of timetable and front-desk work through the window") {
     CHECK(w.text("SELECT status FROM booking WHERE id = 1") == "seen");
     CHECK(w.text("SELECT status FROM booking WHERE id = 2") == "booked");
     CHECK(w.count("SELECT count(*) FROM walkin WHERE status = 'seen'") == 1);
+    CHECK(w.count("SELECT count(*) FROM event_log WHERE kind = 'walkin' AND message = 'staff:anne: A-01 waiting -> seen'") == 1);
 
     // 11.00: the 10.20 time has ended plus grace, so housekeeping made it a no-show when the
     // window opened; staff know the visitor came after all: seen, then undo, then seen.

@@ -81,6 +81,18 @@ TEST_CASE("queue position: waiting → seen | left takes a ticket out of the que
     CHECK(error_of([&] { set_walkin_status(*w.db, 9999, WalkInStatus::Seen, t); }) ==
           ErrorCode::NotFound);
     CHECK(error_of([&] { get_walkin(*w.db, 9999); }) == ErrorCode::NotFound);
+
+    // Each change is logged with who made it and the ticket's label; marking it again logs nothing.
+    set_walkin_status(*w.db, a3.id, WalkInStatus::Seen, t + 900, "staff:anne");
+    set_walkin_status(*w.db, a3.id, WalkInStatus::Seen, t + 901, "staff:anne");
+    set_walkin_status(*w.db, a3.id, WalkInStatus::Waiting, t + 960, "staff:bo");
+    CHECK(w.count("SELECT count(*) FROM event_log WHERE kind = 'walkin'") == 4);   // a1, a2, a3 twice
+    CHECK(w.count("SELECT count(*) FROM event_log WHERE kind = 'walkin' AND message = "
+                  "'staff:anne: A-03 waiting -> seen'") == 1);
+    CHECK(w.count("SELECT count(*) FROM event_log WHERE kind = 'walkin' AND message = "
+                  "'staff:bo: A-03 seen -> waiting'") == 1);
+    CHECK(w.count("SELECT count(*) FROM event_log WHERE kind = 'walkin' AND message LIKE 'kiosk: A-01 %'") == 1);
+    CHECK(get_walkin(*w.db, a3.id).status == WalkInStatus::Waiting);
 }
 
 TEST_CASE("no walk-in number without a session today: other day, after the end, cancelled") {
