@@ -16,6 +16,8 @@ build/admin/indgang-admin --db "$db" demo >/dev/null
 
 if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
     export SDL_VIDEODRIVER=offscreen
+    # Headless has nobody to listen: speech goes to SDL's silent driver instead of ALSA's errors.
+    export SDL_AUDIODRIVER="${SDL_AUDIODRIVER:-dummy}"
     exec build/kiosk/indgang-kiosk --db "$db" --screenshots demo/screenshots "$@"
 fi
 exec build/kiosk/indgang-kiosk --db "$db" --windowed "$@"
