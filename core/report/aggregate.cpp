@@ -120,14 +120,19 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
         return known_of(it->second);
     };
 
-    // The number of forms: a one-figure table per month.
+    const feedback::Question* group_q = nullptr;
+    for (const auto& q : form.questions)
+        if (q.kind == QuestionKind::Choice) { group_q = &q; break; }
+
+    // The number of forms: the grouping question's total (below); without one, a one-figure
+    // table per month.
     int64_t total = 0;
-    {
+    for (const auto& c : counts) total += c.forms;
+    if (!group_q) {
         const Key key{"", kAllGroups, "n"};
         Hidden period_mark = Hidden::No;
         for (size_t i = 0; i < M; ++i) {
             const int64_t x = counts[i].forms;
-            total += x;
             const auto prior = prior_of(i, key);
             const LinkedResult res = protect_linked({{x}}, k, {std::nullopt, prior}, ledgers[i].min_k);
             const Hidden h = res.protection.row_totals[0];
@@ -137,9 +142,6 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
         out.responses = published(total, period_mark);
     }
 
-    const feedback::Question* group_q = nullptr;
-    for (const auto& q : form.questions)
-        if (q.kind == QuestionKind::Choice) { group_q = &q; break; }
     std::vector<std::string> groups;
     std::vector<std::string> group_labels;
     if (group_q) {
@@ -148,6 +150,9 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
     }
     groups.push_back(kNotStated);
     group_labels.push_back("Not stated");
+    // Per month: the largest value a reader can allow each figure of the grouping question's
+    // table (its answers in order, then its total).
+    std::vector<std::vector<std::optional<int64_t>>> service_highest;
     for (const auto& q : form.questions) {
         if (q.kind == QuestionKind::Text) continue;
         QuestionTable t;
@@ -156,6 +161,14 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
         t.kind = q.kind;
         t.answers = form.answer_keys(q);
         for (const auto& a : t.answers) t.answer_labels.push_back(form.answer_label(q, a));
+        // The grouping question also counts the forms that skipped it: then its total is the
+        // number of forms, and "how many did not say" is a figure protected with the rest
+        // (otherwise forms − answers would tell the size of every "Not stated" row).
+        const bool is_group_q = &q == group_q;
+        if (is_group_q) {
+            t.answers.push_back(kNotStated);
+            t.answer_labels.push_back("Not stated");
+        }
         const size_t C = t.answers.size();
         std::vector<int> values(C, 0);
         if (q.kind == QuestionKind::Scale)
@@ -181,6 +194,23 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
 
         std::vector<std::vector<int64_t>> cells(R, std::vector<int64_t>(C, 0));
         TableProtection p;
+        // What the grouping question's table lets a reader bound, per month (see below).
+        auto ceilings_for = [&](size_t month) {
+            std::vector<std::optional<int64_t>> ceil(f.size());
+            if (!grouped || !group_q || service_highest.size() <= month) return ceil;
+            const auto& hi = service_highest[month];   // per service answer, then declined, not stated, total
+            for (size_t r = 0; r < R; ++r) {
+                if (groups[r] == kNotStated) {
+                    const auto& d = hi[hi.size() - 3];
+                    const auto& n = hi[hi.size() - 2];
+                    if (d && n) ceil[f.row_total(r)] = *d + *n;
+                } else {
+                    ceil[f.row_total(r)] = hi[r];
+                }
+            }
+            ceil[f.grand()] = hi.back();
+            return ceil;
+        };
         for (size_t i = 0; i < M; ++i) {
             std::vector<std::vector<int64_t>> month_cells(R, std::vector<int64_t>(C, 0));
             for (const auto& [key, n] : counts[i].cells) {
@@ -197,10 +227,25 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
                 month_cells[r][*c] += n;
                 cells[r][*c] += n;
             }
+            if (is_group_q) {
+                int64_t answered = 0;
+                for (size_t c = 0; c + 1 < C; ++c) answered += month_cells[0][c];
+                const int64_t skipped = std::max<int64_t>(0, counts[i].forms - answered);
+                month_cells[0][C - 1] = skipped;
+                cells[0][C - 1] += skipped;
+            }
             std::vector<std::optional<Known>> prior(f.size());
             for (size_t j = 0; j < f.size(); ++j)
                 if (f.published(j)) prior[j] = prior_of(i, key_of(j));
-            const LinkedResult res = protect_linked(month_cells, k, prior, ledgers[i].min_k);
+            // A scale question's group is never larger than the forms that named its service, nor
+            // its answers more than the forms: bounds a reader has from the service table.
+            const LinkedResult res = protect_linked(month_cells, k, prior, ledgers[i].min_k, ceilings_for(i));
+            if (is_group_q) {
+                std::vector<std::optional<int64_t>> hi;
+                for (size_t c = 0; c < C; ++c) hi.push_back(res.highest[f.cell(0, c)]);
+                hi.push_back(res.highest[f.row_total(0)]);
+                service_highest.push_back(std::move(hi));
+            }
             for (size_t j = 0; j < f.size(); ++j)
                 if (f.published(j)) updates[period.months[i]].figures[key_of(j)] = bound_of(res.known[j]);
             if (i == 0) {
@@ -260,6 +305,8 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
             t.rows.push_back(make_row(kAllGroups, "All", totals, p.col_totals, p.grand));
         } else {
             t.rows.push_back(make_row(kAllGroups, "All", cells[0], p.cells[0], p.row_totals[0]));
+            // The number of forms is this table's total: one figure, protected once.
+            if (is_group_q) out.responses = t.rows.back().n;
         }
         out.questions.push_back(std::move(t));
     }

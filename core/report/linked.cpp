@@ -109,7 +109,8 @@ int64_t figure_width(const std::vector<std::vector<int64_t>>& cells, const std::
 }
 
 LinkedResult protect_linked(const std::vector<std::vector<int64_t>>& cells, int k,
-                            const std::vector<std::optional<Known>>& prior, int prior_min_k) {
+                            const std::vector<std::optional<Known>>& prior, int prior_min_k,
+                            const std::vector<std::optional<int64_t>>& ceilings) {
     if (k < 1) throw std::invalid_argument("linked: threshold below 1");
     FigureIndex f;
     const std::vector<int64_t> x = flatten(cells, f);
@@ -153,11 +154,15 @@ LinkedResult protect_linked(const std::vector<std::vector<int64_t>>& cells, int 
         hide_row_if_one_category(members, f.grand());
     }
 
-    auto knowledge = [&](const std::vector<Hidden>& hh) {
+    // What a reader knows from the publications; with `ceilings` also what other tables bound
+    // (used to judge widths, never recorded: the ledger holds what was published).
+    auto knowledge = [&](const std::vector<Hidden>& hh, bool with_ceilings = true) {
         std::vector<Known> kn(N);
         for (size_t i = 0; i < N; ++i) {
             kn[i] = mark_knowledge(hh[i], x[i], k);
             if (before[i]) kn[i] = intersect(kn[i], *before[i]);
+            if (with_ceilings && i < ceilings.size() && ceilings[i] && x[i] <= *ceilings[i])
+                kn[i] = intersect(kn[i], Known{0, *ceilings[i]});
         }
         return kn;
     };
@@ -165,21 +170,28 @@ LinkedResult protect_linked(const std::vector<std::vector<int64_t>>& cells, int 
 
     // Rule 4: widen the first figure that is too narrow, with the hiding that widens it most.
     LinkedResult out;
+    // Too narrow: fewer than T values from the publications, or pinned once other tables'
+    // bounds (`ceilings`) are added. Those bounds can cap a figure below T whatever is hidden
+    // here (the service table protects them in turn), so with them only pinning counts.
+    auto shortfall = [&](const std::vector<Hidden>& hh, size_t i) {
+        const int64_t own = width_of(f, x, knowledge(hh, false), i, T);
+        const int64_t joint = ceilings.empty() ? own : width_of(f, x, knowledge(hh, true), i, 2);
+        return std::max<int64_t>(0, T - own) + std::max<int64_t>(0, 2 - joint);
+    };
     for (;;) {
-        const std::vector<Known> kn = knowledge(h);
         std::optional<size_t> narrow;
         for (size_t i = 0; i < N && !narrow; ++i)
-            if (f.published(i) && h[i] != Hidden::No && width_of(f, x, kn, i, T) < T) narrow = i;
+            if (f.published(i) && h[i] != Hidden::No && shortfall(h, i) > 0) narrow = i;
         if (!narrow) break;
         const auto [na, nb] = edge(f, *narrow);
         std::optional<size_t> best;
-        int64_t best_w = -1;
+        int64_t best_w = 0;
         bool best_near = false;
         for (size_t c = 0; c < N; ++c) {
             if (!f.published(c) || h[c] != Hidden::No || is_public(c)) continue;
             std::vector<Hidden> trial = h;
             trial[c] = Hidden::Complementary;
-            const int64_t w = width_of(f, x, knowledge(trial), *narrow, T);
+            const int64_t w = -shortfall(trial, *narrow);
             const auto [ca, cb] = edge(f, c);
             const bool near = ca == na || ca == nb || cb == na || cb == nb;
             const bool better = !best || w > best_w || (w == best_w && near && !best_near) ||
@@ -196,11 +208,19 @@ LinkedResult protect_linked(const std::vector<std::vector<int64_t>>& cells, int 
         h[*best] = Hidden::Complementary;
     }
 
-    out.known = knowledge(h);
+    out.known = knowledge(h, false);
+    const std::vector<Known> judged = knowledge(h);
+    out.highest.assign(N, std::nullopt);
     for (size_t i = 0; i < N; ++i) {
-        if (!f.published(i) || h[i] == Hidden::No) continue;
-        const int64_t w = width_of(f, x, out.known, i, 1'000'000);
+        if (!f.published(i)) continue;
+        if (h[i] == Hidden::No) { out.highest[i] = x[i]; continue; }
+        const int64_t w = width_of(f, x, judged, i, 1'000'000);
         out.narrowest = out.narrowest == 0 ? w : std::min(out.narrowest, w);
+        // The largest value: widen upwards only (no room to go down).
+        std::vector<Known> up_only = judged;
+        up_only[i].lo = x[i];
+        const int64_t up = width_of(f, x, up_only, i, 1'000'000) - 1;
+        if (up < 1'000'000 - 1) out.highest[i] = x[i] + up;
     }
     TableProtection& p = out.protection;
     p.zeros_hidden = true;

@@ -125,7 +125,7 @@ TEST_CASE("means only over rows whose every count is shown") {
             if (g.mean) CHECK(all_shown);
             if (!all_shown) CHECK_FALSE(g.mean);
         }
-    CHECK(group(question(r, "safe"), "jobcentre").mean_status == MeanStatus::Withheld);
+    CHECK(group(question(r, "safe"), "jobcentre").mean_status != MeanStatus::Shown);   // withheld or suppressed
 }
 
 TEST_CASE("a published month is frozen: late forms count in the next month, a re-export is the same") {

@@ -24,6 +24,7 @@
 #include <cstdio>
 #include <map>
 #include <random>
+#include <set>
 
 using namespace indgang;
 using namespace indgang::report;
@@ -124,70 +125,113 @@ void generate_month(FeedbackFixture& fx, int m, std::mt19937& rng) {
 }
 
 struct Audit {
-    int hidden = 0;          // hidden figures audited
+    int hidden = 0;          // distinct hidden figures audited
     int programs = 0;        // integer programs solved
     double narrowest = 1e18; // fewest values any hidden figure kept
     int public_again = 0;    // hidden figures whose value another publication shows (must stay 0)
-    int shown = 0;           // figures published as numbers
+    int shown = 0;           // figures published as numbers (each time)
+    int narrowed = 0;        // all questions together: hidden figures left fewer than k values
+    int pinned = 0;          // all questions together: hidden figures left one value
 };
 
-// Solves every hidden figure of every publication touching `months` for one question.
-void audit_question(const std::vector<Publication>& pubs, const std::vector<std::string>& months,
-                    const std::string& qkey, Audit& audit) {
+// Solves every hidden figure of every publication touching `months`, all questions together:
+// besides each table's own figures, the reader knows how the tables hang together — the service
+// question's total is the number of forms, no question has more answers than there were forms,
+// and a group in a scale question is no larger than the forms that gave that service (the "not
+// stated" group: those that skipped the service question or declined it).
+// `only`: audit that one question's tables alone (with the number of forms), asserting every
+// promise; empty: all questions together, asserting nothing is pinned and counting what is
+// narrowed below the threshold (the open part, docs/privacy.md).
+void audit_quarter(const std::vector<Publication>& pubs, const std::vector<std::string>& months, Audit& audit,
+                   const std::string& only) {
     Ip ip;
-    size_t R = 0, C = 0;
+    struct Shape { size_t R = 0, C = 0; bool scale = false; std::vector<std::string> answers, groups; };
+    std::map<std::string, Shape> shapes;
+    std::vector<std::string> keys;
     for (const auto& p : pubs)
-        for (const auto& q : p.report.feedback.questions)
-            if (q.key == qkey) { C = q.answers.size(); R = q.kind == feedback::QuestionKind::Scale ? q.rows.size() - 1 : 1; }
-    REQUIRE(R > 0);
-    std::map<std::string, std::vector<std::vector<int>>> x;   // month → [r][c] column
-    std::map<std::string, int> forms;                         // month → forms that month
+        for (const auto& q : p.report.feedback.questions) {
+            if (shapes.count(q.key) || (!only.empty() && q.key != only)) continue;
+            Shape& sh = shapes[q.key];
+            keys.push_back(q.key);
+            sh.scale = q.kind == feedback::QuestionKind::Scale;
+            sh.C = q.answers.size();
+            sh.R = sh.scale ? q.rows.size() - 1 : 1;
+            sh.answers = q.answers;
+            for (size_t r = 0; r < sh.R; ++r) sh.groups.push_back(q.rows[r].group);
+        }
+    // x[month][question][r][c]: one integer variable per month-level cell.
+    std::map<std::string, std::map<std::string, std::vector<std::vector<int>>>> x;
+    std::map<std::string, int> forms;
     for (const auto& m : months) {
-        x[m].assign(R, std::vector<int>(C));
-        for (auto& row : x[m]) for (int& v : row) v = ip.var();
         forms[m] = ip.var();
-        Expr answered;
-        for (auto& row : x[m]) for (int v : row) answered.push_back(v);
-        ip.not_more(answered, {forms[m]});   // answers to one question ≤ forms
+        for (const auto& key : keys) {
+            const Shape& sh = shapes[key];
+            auto& t = x[m][key];
+            t.assign(sh.R, std::vector<int>(sh.C));
+            for (auto& row : t) for (int& v : row) v = ip.var();
+            Expr answered;
+            for (auto& row : t) for (int v : row) answered.push_back(v);
+            if (key == "service") ip.not_more(answered, {forms[m]}), ip.not_more({forms[m]}, answered);
+            else ip.not_more(answered, {forms[m]});
+        }
+        if (!only.empty()) continue;
+        const Shape& svc = shapes["service"];
+        auto svc_cell = [&](const std::string& answer) {
+            for (size_t c = 0; c < svc.C; ++c) if (svc.answers[c] == answer) return x[m]["service"][0][c];
+            FAIL("no service answer " << answer);
+            return 0;
+        };
+        for (const auto& key : keys) {
+            const Shape& sh = shapes[key];
+            if (!sh.scale) continue;
+            for (size_t r = 0; r < sh.R; ++r) {
+                Expr group_size(x[m][key][r].begin(), x[m][key][r].end());
+                const Expr bound = sh.groups[r] == kNotStated ? Expr{svc_cell(kNotStated), svc_cell(feedback::kDeclined)}
+                                                               : Expr{svc_cell(sh.groups[r])};
+                ip.not_more(group_size, bound);
+            }
+        }
     }
     struct Hidden_ { Expr e; int k; std::string what; };
     std::vector<Hidden_> hidden;
     std::map<Expr, std::vector<double>> shown;   // every value a figure was published as
-    auto fact = [&](const Expr& e0, const Count& c, int k, const std::string& what, bool audit_it = true) {
+    auto fact = [&](const Expr& e0, const Count& c, int k, const std::string& what) {
         Expr e = e0;
         std::sort(e.begin(), e.end());
         if (c.hidden == Hidden::No) {
             ip.equal(e, *c.value);
             shown[e].push_back(*c.value);
-            if (audit_it) ++audit.shown;
+            ++audit.shown;
             return;
         }
         if (c.hidden == Hidden::Small) ip.at_most(e, k - 1);   // "<k": 0 … k−1
-        if (audit_it) hidden.push_back({e, k, what});
+        hidden.push_back({e, k, what});
     };
+    int smallest_k = 1 << 20;
     for (const auto& p : pubs) {
         const auto& pm = p.report.period.months;
         if (std::find(months.begin(), months.end(), pm.front()) == months.end()) continue;
         const int k = p.report.min_cell;
+        smallest_k = std::min(smallest_k, k);
         Expr n_forms;
         for (const auto& m : pm) n_forms.push_back(forms[m]);
-        // The number of forms is audited once, with the first question.
-        fact(n_forms, p.report.feedback.responses, k, p.report.period.label + " responses", qkey == "service");
+        fact(n_forms, p.report.feedback.responses, k, p.report.period.label + " responses");
         for (const auto& q : p.report.feedback.questions) {
-            if (q.key != qkey) continue;
+            if (!shapes.count(q.key)) continue;
+            const Shape& sh = shapes[q.key];
             for (size_t r = 0; r < q.rows.size(); ++r) {
                 const GroupRow& g = q.rows[r];
-                const bool all = R > 1 && r == R;
+                const bool all = sh.R > 1 && r == sh.R;
                 Expr row_total;
-                for (size_t c = 0; c < C; ++c) {
+                for (size_t c = 0; c < sh.C; ++c) {
                     Expr e;
                     for (const auto& m : pm)
-                        for (size_t rr = 0; rr < R; ++rr)
-                            if (all || rr == r) e.push_back(x[m][rr][c]);
+                        for (size_t rr = 0; rr < sh.R; ++rr)
+                            if (all || rr == r) e.push_back(x[m][q.key][rr][c]);
                     row_total.insert(row_total.end(), e.begin(), e.end());
-                    fact(e, g.cells[c], k, p.report.period.label + " " + qkey + "/" + g.group + "/" + q.answers[c]);
+                    fact(e, g.cells[c], k, p.report.period.label + " " + q.key + "/" + g.group + "/" + q.answers[c]);
                 }
-                fact(row_total, g.n, k, p.report.period.label + " " + qkey + "/" + g.group + "/n");
+                fact(row_total, g.n, k, p.report.period.label + " " + q.key + "/" + g.group + "/n");
                 // A mean is shown only over a row whose every figure is shown.
                 if (g.mean) {
                     CHECK(g.n.value);
@@ -196,12 +240,10 @@ void audit_question(const std::vector<Publication>& pubs, const std::vector<std:
             }
         }
     }
-    int smallest_k = 1 << 20;
-    for (const auto& p : pubs)
-        if (std::find(months.begin(), months.end(), p.report.period.months.front()) != months.end())
-            smallest_k = std::min(smallest_k, p.report.min_cell);
+    std::set<Expr> done;
     for (const auto& h : hidden) {
         if (shown.count(h.e)) { ++audit.public_again; continue; }
+        if (!done.insert(h.e).second) continue;   // the same figure hidden in several publications
         // The promise: at least the smallest threshold these months were published at (a
         // stricter publication cannot take back what a laxer one already showed).
         const int k = std::min(h.k, smallest_k);
@@ -212,8 +254,13 @@ void audit_question(const std::vector<Publication>& pubs, const std::vector<std:
         REQUIRE(hi);
         const double values = *hi - *lo + 1;
         INFO(h.what << ": " << *lo << " … " << *hi);
-        CHECK(*hi > *lo);          // not pinned
-        CHECK(values >= k);        // not narrowed below the threshold
+        if (only.empty()) {
+            audit.narrowed += values < k;
+            audit.pinned += values < 2;
+        } else {
+            CHECK(*hi > *lo);      // not pinned
+            CHECK(values >= k);    // not narrowed below the threshold
+        }
         ++audit.hidden;
         audit.narrowest = std::min(audit.narrowest, values);
     }
@@ -279,8 +326,7 @@ TEST_CASE("a year of every publication for a site, audited together by integer p
         }
     }
 
-    Audit audit;
-    const std::vector<std::string> keys = {"service", "safe", "relevant", "place", "again"};
+    Audit audit, joint;
     for (int qn = 0; qn < 4; ++qn) {
         std::vector<std::string> months;
         for (int i = 1; i <= 3; ++i) {
@@ -288,15 +334,21 @@ TEST_CASE("a year of every publication for a site, audited together by integer p
             std::snprintf(buf, sizeof buf, "2026-%02d", qn * 3 + i);
             months.push_back(buf);
         }
-        for (const auto& key : keys) audit_question(pubs, months, key, audit);
+        for (const char* key : {"service", "safe", "relevant", "place", "again"}) audit_quarter(pubs, months, audit, key);
+        audit_quarter(pubs, months, joint, "");
     }
     const int64_t recorded = feedback::count_publications(*fx.db, fx.site);
-    MESSAGE("publications: " << pubs.size() << " (ledger: " << recorded << "), hidden figures audited: "
-                             << audit.hidden << ", integer programs: " << audit.programs
-                             << ", fewest values a hidden figure kept: " << audit.narrowest);
-    std::printf("linked audit: publications %zu, figures shown %d, hidden figures %d, integer programs %d, "
-                "fewest values %.0f\n", pubs.size(), audit.shown, audit.hidden, audit.programs, audit.narrowest);
+    std::printf("linked audit, each question with its months, quarters, thresholds and re-exports: publications %zu, "
+                "figures shown %d, hidden figures %d, integer programs %d, fewest values a hidden figure kept %.0f\n",
+                pubs.size(), audit.shown, audit.hidden, audit.programs, audit.narrowest);
+    std::printf("linked audit, all questions together (service counts bound the groups): hidden figures %d, "
+                "integer programs %d, fewest values %.0f, narrowed below the threshold %d, pinned %d\n",
+                joint.hidden, joint.programs, joint.narrowest, joint.narrowed, joint.pinned);
     CHECK(recorded == static_cast<int64_t>(pubs.size()));
     CHECK(audit.public_again == 0);
     CHECK(audit.hidden > 100);   // the traps really hid something
+    // Across questions the protection is not complete yet (docs/privacy.md, "Open"): measured,
+    // and held to no worse than this run found, so a change that leaks more fails here.
+    CHECK(joint.pinned <= 2);
+    CHECK(joint.narrowed <= 330);
 }

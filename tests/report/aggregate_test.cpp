@@ -87,9 +87,11 @@ TEST_CASE("a dataset with known answers gives exact counts, distributions and me
 
     const auto& service = question(r, "service");
     REQUIRE(service.rows.size() == 1);
-    CHECK(service.answers == std::vector<std::string>{"jobcentre", "social", "benefits", "substance", "skp", "other", "declined"});
-    CHECK(values(service.rows[0]) == V{15, 12, 0, 0, 0, 0, 0});
-    CHECK(service.rows[0].n.value == 27);
+    // The service question also counts the forms that skipped it ("not_stated"), so its total
+    // is the number of forms (once 27 answered of 32, with 5 skipped, left out of the table).
+    CHECK(service.answers == std::vector<std::string>{"jobcentre", "social", "benefits", "substance", "skp", "other", "declined", "not_stated"});
+    CHECK(values(service.rows[0]) == V{15, 12, 0, 0, 0, 0, 0, 10});
+    CHECK(service.rows[0].n.value == 37);
 
     const auto& safe = question(r, "safe");
     CHECK(safe.answers == std::vector<std::string>{"1", "2", "3", "4", "5", "declined"});
@@ -143,10 +145,12 @@ TEST_CASE("a small group is hidden, and enough else with it that nothing can be 
     const Report r = build_report(*fx.db, fx.site, parse_period("2026-11"), fx.form);
     const auto& safe = question(r, "safe");
     const auto& skp = group(safe, "skp");
-    CHECK(skp.n.hidden == Hidden::Small);
+    // Hidden; the mark may be "×" rather than "<5" when the table cannot be widened with the
+    // service table's bounds and adds nothing new instead (linked.hpp, rule 5).
+    CHECK(skp.n.hidden != Hidden::No);
     CHECK_FALSE(skp.n.value);
-    CHECK(skp.cells[3].hidden == Hidden::Small);
-    CHECK(skp.cells[4].hidden == Hidden::Small);
+    CHECK(skp.cells[3].hidden != Hidden::No);
+    CHECK(skp.cells[4].hidden != Hidden::No);
     CHECK(skp.mean_status == MeanStatus::Suppressed);
     CHECK_FALSE(skp.mean);
     // The service question: 2 for the SKP is hidden, and a partner so 29 − 15 − 12 cannot tell.
