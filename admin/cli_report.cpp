@@ -1,5 +1,5 @@
 // Report and feedback subcommands:
-//   indgang-admin report --site ID --period 2026-11|2026-Q4 [--format html|csv|json] [--out FILE]
+//   indgang-admin report --site ID --period 2026-11|2026-Q4 [--format html|csv|json] [--out FILE] [--preview]
 //   indgang-admin feedback show | set KEY VALUE | purge
 #include "commands.hpp"
 #include "file_output.hpp"
@@ -9,6 +9,7 @@
 #include "core/domain/civil_time.hpp"
 #include "core/domain/timetable.hpp"
 #include "core/feedback/submit.hpp"
+#include "core/feedback/tally_store.hpp"
 #include "core/install/data_dir.hpp"
 #include "core/report/aggregate.hpp"
 #include "core/report/render.hpp"
@@ -32,6 +33,7 @@ struct ReportArgs {
     std::string lang = "en";
     std::string form;
     int min_cell = 0;
+    bool preview = false;
 };
 
 
@@ -49,6 +51,9 @@ void add_report_commands(CLI::App& app, Context& ctx) {
     report->add_option("--form", args->form, "Feedback form file (default assets/forms/conversation.json)");
     report->add_option("--min-cell", args->min_cell,
                        "Small-cell threshold for this report (default: the report.min_cell setting; never below 3)");
+    report->add_flag("--preview", args->preview,
+                     "Look only: not recorded as published (a report that leaves the centre must be recorded, "
+                     "so later tables are protected against it; docs/privacy.md)");
     report->callback([&ctx, args] {
         auto db = ctx.open();
         const Id site = resolve_site(*db, args->site);
@@ -56,6 +61,11 @@ void add_report_commands(CLI::App& app, Context& ctx) {
         const feedback::Form form = args->form.empty() ? feedback::load_default_form() : feedback::load_form(args->form);
         report::ReportOptions options;
         if (args->min_cell != 0) options.min_cell = args->min_cell;
+        // A report written out is a publication: recorded in the ledger (which freezes its
+        // months), unless asked for as a preview.
+        options.record = !args->preview;
+        options.channel = args->format == "csv" ? "csv" : (args->format == "json" || ctx.json) ? "json" : "html";
+        if (options.record) feedback::attach_feedback_store(*db);
         const report::Report r = report::build_report(*db, site, period, form, options);
 
         std::string out;

@@ -8,6 +8,7 @@
 #include "core/domain/civil_time.hpp"
 #include "core/export/digest.hpp"
 #include "core/feedback/form.hpp"
+#include "core/feedback/tally_store.hpp"
 #include "core/report/aggregate.hpp"
 #include "core/report/period.hpp"
 #include "core/report/render.hpp"
@@ -190,10 +191,15 @@ std::string site_period_name(Id site_id, const std::string& period) {
 
 }  // namespace
 
-BuiltBundle build_bundle(db::Db& db, Id site_id, const std::string& period_text) {
+BuiltBundle build_bundle(db::Db& db, Id site_id, const std::string& period_text, bool record) {
     const report::Period period = report::parse_period(period_text);
     const feedback::Form form = feedback::load_default_form();
-    const report::Report r = report::build_report(db, site_id, period, form);
+    // The extract is protected against the ledger like every report; only a queued extract
+    // (export_bundle) is a publication.
+    report::ReportOptions options;
+    options.record = record;
+    options.channel = "extract";
+    const report::Report r = report::build_report(db, site_id, period, form, options);
 
     BuiltBundle b;
     b.folder = site_period_name(site_id, period.label);
@@ -254,8 +260,11 @@ QueuedBundle export_bundle(db::Db& db, Id site_id, const std::string& period, In
     // Settle past appointments first so no-shows are counted; its own commit is fine: it is a
     // domain rule that would run anyway.
     run_housekeeping(db, now);
+    // The ledger lives in the feedback file, attached before the transaction (SQLite refuses
+    // ATTACH inside one) so the bundle and its ledger entry are written together.
+    feedback::attach_feedback_store(db);
     db::Transaction tx(db);
-    BuiltBundle b = build_bundle(db, site_id, period);
+    BuiltBundle b = build_bundle(db, site_id, period, true);
     QueuedBundle q;
     q.site_id = site_id;
     q.period = report::parse_period(period).label;

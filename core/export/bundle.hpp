@@ -23,9 +23,10 @@ struct BuiltBundle {
     std::string sha256;                       // of `archive`
 };
 
-// Builds without writing anything. Throws DomainError (unknown site, bad period) with a clear
-// message. `period` is a month ("2026-11") or a quarter ("2026-Q4").
-BuiltBundle build_bundle(db::Db& db, Id site_id, const std::string& period);
+// Builds without writing anything unless `record` (then the figures go into the publication
+// ledger, docs/privacy.md). Throws DomainError (unknown site, bad period) with a clear message.
+// `period` is a month ("2026-11") or a quarter ("2026-Q4").
+BuiltBundle build_bundle(db::Db& db, Id site_id, const std::string& period, bool record = false);
 
 struct QueuedBundle {
     std::string id;                           // UUID; the Idempotency-Key and part of the file name

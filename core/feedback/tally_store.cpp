@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 #include <chrono>
+#include <cstdio>
 #include <ctime>
 #include <filesystem>
 #include <memory>
@@ -48,6 +49,34 @@ CREATE TABLE fb.comment (
     site_id INTEGER NOT NULL,
     month TEXT NOT NULL,
     text TEXT NOT NULL
+) WITHOUT ROWID;
+)sql",
+        // 2: the publication ledger. What has left the centre, as what a reader knows about each
+        // figure of each month (an interval), the smallest threshold a month was published at, and
+        // one row per publication. No time and no order: keys are what they describe, or random.
+        R"sql(
+CREATE TABLE fb.published_month (
+    site_id INTEGER NOT NULL,
+    month TEXT NOT NULL,             -- frozen: later forms for it are counted into a later month
+    min_k INTEGER NOT NULL,          -- the smallest threshold it was published at
+    PRIMARY KEY (site_id, month)
+) WITHOUT ROWID;
+CREATE TABLE fb.published_figure (
+    site_id INTEGER NOT NULL,
+    month TEXT NOT NULL,
+    question TEXT NOT NULL,          -- '' for the number of forms
+    grp TEXT NOT NULL,               -- group key, or 'all' for the column totals
+    answer TEXT NOT NULL,            -- answer key, or 'n' for a total
+    lo INTEGER NOT NULL,
+    hi INTEGER,                      -- NULL: no upper bound; lo = hi: published as a number
+    PRIMARY KEY (site_id, month, question, grp, answer)
+) WITHOUT ROWID;
+CREATE TABLE fb.publication (
+    id TEXT PRIMARY KEY,             -- random
+    site_id INTEGER NOT NULL,
+    period TEXT NOT NULL,
+    min_cell INTEGER NOT NULL,
+    channel TEXT NOT NULL            -- 'html', 'csv', 'json', 'extract'
 ) WITHOUT ROWID;
 )sql",
     };
@@ -199,7 +228,36 @@ void settle_feedback_file(db::Db& db, Date today) {
     set_file_times(path + "-journal", first_of_month);
 }
 
-void add_form(db::Db& db, const FormTally& t) {
+namespace {
+
+std::string next_month(const std::string& month) {
+    int y = std::stoi(month.substr(0, 4)), m = std::stoi(month.substr(5, 2));
+    if (++m > 12) { m = 1; ++y; }
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%04d-%02d", y % 10000, m);
+    return buf;
+}
+
+bool month_published(db::Db& db, Id site_id, const std::string& month) {
+    return db.cached("SELECT 1 FROM fb.published_month WHERE site_id = ? AND month = ?")
+        .bind(site_id, month)
+        .first([](db::Stmt&) { return true; })
+        .value_or(false);
+}
+
+}  // namespace
+
+std::string counting_month(db::Db& db, Id site_id, const std::string& month) {
+    std::string m = month;
+    while (month_published(db, site_id, m)) m = next_month(m);
+    return m;
+}
+
+void add_form(db::Db& db, const FormTally& form) {
+    // A month already published is frozen: a form that comes in for it is counted into the next
+    // month not yet published, so no two publications of one month differ by a few forms.
+    FormTally t = form;
+    t.month = counting_month(db, t.site_id, t.month);
     db::Transaction tx(db);
     db.cached("INSERT INTO fb.form_count(site_id, month, form_id, form_version, n) VALUES (?, ?, ?, ?, 1) "
               "ON CONFLICT DO UPDATE SET n = n + 1")
@@ -245,6 +303,67 @@ std::vector<std::string> read_comments(db::Db& db, Id site_id, const std::string
     while (s.step()) out.push_back(s.text(0));
     s.reset();
     return out;
+}
+
+}  // namespace indgang::feedback
+
+namespace indgang::feedback {
+
+MonthLedger read_ledger(db::Db& db, Id site_id, const std::string& month) {
+    MonthLedger out;
+    std::unique_ptr<db::Db> side;
+    db::Db* src = reader(db, side);
+    if (!src || src->pragma_int("fb.user_version") < 2) return out;
+    out.min_k = src->cached("SELECT min_k FROM fb.published_month WHERE site_id = ? AND month = ?")
+                    .bind(site_id, month)
+                    .first([](db::Stmt& s) { return s.integer(0); })
+                    .value_or(0);
+    auto& s = src->cached("SELECT question, grp, answer, lo, hi FROM fb.published_figure "
+                          "WHERE site_id = ? AND month = ?");
+    s.bind(site_id, month);
+    while (s.step()) {
+        LedgerBound b;
+        b.lo = s.int64(3);
+        if (!s.is_null(4)) b.hi = s.int64(4);
+        out.figures[{s.text(0), s.text(1), s.text(2)}] = b;
+    }
+    s.reset();
+    return out;
+}
+
+void record_publication(db::Db& db, Id site_id, const std::string& period, int min_cell, const std::string& channel,
+                        const std::map<std::string, MonthLedger>& months) {
+    if (!attached(db))
+        throw db::Error(SQLITE_MISUSE, "a publication is recorded with the feedback file attached");
+    db::Transaction tx(db);
+    db.cached("INSERT INTO fb.publication(id, site_id, period, min_cell, channel) VALUES (?, ?, ?, ?, ?)")
+        .bind(random_response_id(), site_id, period, min_cell, channel)
+        .exec();
+    for (const auto& [month, ledger] : months) {
+        db.cached("INSERT INTO fb.published_month(site_id, month, min_k) VALUES (?, ?, ?) "
+                  "ON CONFLICT DO UPDATE SET min_k = min(min_k, excluded.min_k)")
+            .bind(site_id, month, ledger.min_k)
+            .exec();
+        for (const auto& [key, b] : ledger.figures) {
+            const auto& [question, group, answer] = key;
+            auto& s = db.cached("INSERT INTO fb.published_figure(site_id, month, question, grp, answer, lo, hi) "
+                                "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET lo = excluded.lo, hi = excluded.hi");
+            if (b.hi) s.bind(site_id, month, question, group, answer, b.lo, *b.hi);
+            else s.bind(site_id, month, question, group, answer, b.lo, nullptr);
+            s.exec();
+        }
+    }
+    tx.commit();
+}
+
+int64_t count_publications(db::Db& db, Id site_id) {
+    std::unique_ptr<db::Db> side;
+    db::Db* src = reader(db, side);
+    if (!src || src->pragma_int("fb.user_version") < 2) return 0;
+    return src->cached("SELECT count(*) FROM fb.publication WHERE site_id = ?")
+        .bind(site_id)
+        .first([](db::Stmt& s) { return s.int64(0); })
+        .value_or(0);
 }
 
 }  // namespace indgang::feedback

@@ -62,4 +62,24 @@ MonthCounts read_counts(db::Db& db, Id site_id, const std::string& first_month,
 std::vector<std::string> read_comments(db::Db& db, Id site_id, const std::string& first_month,
                                        const std::string& last_month);
 
+// [SECTION] The publication ledger (docs/privacy.md): what a reader knows about each figure of a
+// month from everything published so far, kept so each new table can be protected against it.
+struct LedgerBound {
+    int64_t lo = 0;
+    std::optional<int64_t> hi;                          // empty: no upper bound
+};
+struct MonthLedger {
+    int min_k = 0;                                      // 0: never published
+    std::map<std::tuple<std::string, std::string, std::string>, LedgerBound> figures;  // question, group, answer
+};
+MonthLedger read_ledger(db::Db& db, Id site_id, const std::string& month);
+// One publication: its row, and per month the figures as a reader now knows them (the caller
+// passes the intersection with what was known before) and its threshold. Needs the feedback
+// file attached (db::Error otherwise); joins the caller's transaction if there is one.
+void record_publication(db::Db& db, Id site_id, const std::string& period, int min_cell, const std::string& channel,
+                        const std::map<std::string, MonthLedger>& months);
+int64_t count_publications(db::Db& db, Id site_id);
+// The month a form for `month` is counted into: itself, or the first later month not published.
+std::string counting_month(db::Db& db, Id site_id, const std::string& month);
+
 }  // namespace indgang::feedback

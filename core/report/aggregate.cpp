@@ -4,6 +4,7 @@
 #include "core/domain/timetable.hpp"
 #include "core/feedback/submit.hpp"
 #include "core/feedback/tally_store.hpp"
+#include "core/report/linked.hpp"
 
 #include <algorithm>
 #include <map>
@@ -82,24 +83,65 @@ bool mean_reveals(const std::vector<int>& values, const std::vector<int64_t>& co
     return false;
 }
 
+namespace {
+
+using Key = std::tuple<std::string, std::string, std::string>;   // question, group, answer
+
+Known known_of(const feedback::LedgerBound& b) { return Known{b.lo, b.hi}; }
+feedback::LedgerBound bound_of(const Known& k) { return {k.lo, k.hi}; }
+
+}  // namespace
+
 FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
-                                   const feedback::Form& form, int min_cell, bool include_comments) {
+                                   const feedback::Form& form, int min_cell, bool include_comments,
+                                   std::map<std::string, feedback::MonthLedger>* ledger_out) {
     if (min_cell < feedback::kMinCellFloor)
         throw DomainError(ErrorCode::Invalid, "the small-cell threshold is never below 3");
     const int k = min_cell;
     FeedbackSummary out;
 
-    // Counters per (group, question, answer) for the months of the period: the file holds no
-    // form, so there is nothing to list and no order to leak.
-    const std::string first_month = format_date(period.first).substr(0, 7);
-    const std::string last_month = format_date(period.last).substr(0, 7);
-    const feedback::MonthCounts counts = feedback::read_counts(db, site_id, first_month, last_month);
-    const int64_t total = counts.forms;
-    out.responses = published(total, total < k ? Hidden::Small : Hidden::No);
+    // Counters per (group, question, answer) for each month of the period: the file holds no
+    // form, so there is nothing to list and no order to leak. Each month is protected against
+    // everything already published for it (linked.hpp); a period of several months shows a figure
+    // only where it is the sum of month figures that are shown, so a quarter never gives away
+    // what its months hide, whichever is published first.
+    const size_t M = period.months.size();
+    std::vector<feedback::MonthCounts> counts(M);
+    std::vector<feedback::MonthLedger> ledgers(M);
+    std::map<std::string, feedback::MonthLedger> updates;
+    for (size_t i = 0; i < M; ++i) {
+        counts[i] = feedback::read_counts(db, site_id, period.months[i], period.months[i]);
+        ledgers[i] = feedback::read_ledger(db, site_id, period.months[i]);
+        updates[period.months[i]].min_k = ledgers[i].min_k > 0 ? std::min(ledgers[i].min_k, k) : k;
+    }
+    auto prior_of = [&](size_t month, const Key& key) -> std::optional<Known> {
+        auto it = ledgers[month].figures.find(key);
+        if (it == ledgers[month].figures.end()) return std::nullopt;
+        return known_of(it->second);
+    };
 
     const feedback::Question* group_q = nullptr;
     for (const auto& q : form.questions)
         if (q.kind == QuestionKind::Choice) { group_q = &q; break; }
+
+    // The number of forms: the grouping question's total (below); without one, a one-figure
+    // table per month.
+    int64_t total = 0;
+    for (const auto& c : counts) total += c.forms;
+    if (!group_q) {
+        const Key key{"", kAllGroups, "n"};
+        Hidden period_mark = Hidden::No;
+        for (size_t i = 0; i < M; ++i) {
+            const int64_t x = counts[i].forms;
+            const auto prior = prior_of(i, key);
+            const LinkedResult res = protect_linked({{x}}, k, {std::nullopt, prior}, ledgers[i].min_k);
+            const Hidden h = res.protection.row_totals[0];
+            updates[period.months[i]].figures[key] = bound_of(res.known[1]);
+            if (h != Hidden::No) period_mark = M == 1 ? h : Hidden::Complementary;
+        }
+        out.responses = published(total, period_mark);
+    }
+
     std::vector<std::string> groups;
     std::vector<std::string> group_labels;
     if (group_q) {
@@ -108,6 +150,9 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
     }
     groups.push_back(kNotStated);
     group_labels.push_back("Not stated");
+    // Per month: the largest value a reader can allow each figure of the grouping question's
+    // table (its answers in order, then its total).
+    std::vector<std::vector<std::optional<int64_t>>> service_highest;
     for (const auto& q : form.questions) {
         if (q.kind == QuestionKind::Text) continue;
         QuestionTable t;
@@ -116,6 +161,14 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
         t.kind = q.kind;
         t.answers = form.answer_keys(q);
         for (const auto& a : t.answers) t.answer_labels.push_back(form.answer_label(q, a));
+        // The grouping question also counts the forms that skipped it: then its total is the
+        // number of forms, and "how many did not say" is a figure protected with the rest
+        // (otherwise forms − answers would tell the size of every "Not stated" row).
+        const bool is_group_q = &q == group_q;
+        if (is_group_q) {
+            t.answers.push_back(kNotStated);
+            t.answer_labels.push_back("Not stated");
+        }
         const size_t C = t.answers.size();
         std::vector<int> values(C, 0);
         if (q.kind == QuestionKind::Scale)
@@ -129,73 +182,142 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
         // row per group, and the column totals as the "all" row.
         const bool grouped = q.kind == QuestionKind::Scale;
         const size_t R = grouped ? groups.size() : 1;
-        std::vector<std::vector<int64_t>> cells(R, std::vector<int64_t>(C, 0));
-        for (const auto& [key, n] : counts.cells) {
-            const auto& [group, question, answer] = key;
-            if (question != q.key) continue;
-            auto c = column(answer);
-            if (!c) continue;
-            size_t r = 0;
-            if (grouped) {
-                r = groups.size() - 1;   // an answer no longer offered counts as not stated
-                for (size_t g = 0; g + 1 < groups.size(); ++g)
-                    if (groups[g] == group) r = g;
-            }
-            cells[r][*c] += n;
-        }
-        const TableProtection p = protect_table(cells, k);
+        FigureIndex f;
+        f.R = R;
+        f.C = C;
+        auto key_of = [&](size_t i) -> Key {
+            if (i < R * C) return {q.key, grouped ? groups[i / C] : kAllGroups, t.answers[i % C]};
+            if (i < R * C + R) return {q.key, grouped ? groups[i - R * C] : kAllGroups, "n"};
+            if (i < R * C + R + C) return {q.key, kAllGroups, t.answers[i - R * C - R]};
+            return {q.key, kAllGroups, "n"};
+        };
 
-        auto make_row = [&](std::string group, std::string label, const std::vector<int64_t>& counts,
-                            const std::vector<Hidden>& hidden, const std::vector<Bounds>& bounds, Hidden n_hidden) {
+        std::vector<std::vector<int64_t>> cells(R, std::vector<int64_t>(C, 0));
+        TableProtection p;
+        // What the grouping question's table lets a reader bound, per month (see below).
+        auto ceilings_for = [&](size_t month) {
+            std::vector<std::optional<int64_t>> ceil(f.size());
+            if (!grouped || !group_q || service_highest.size() <= month) return ceil;
+            const auto& hi = service_highest[month];   // per service answer, then declined, not stated, total
+            for (size_t r = 0; r < R; ++r) {
+                if (groups[r] == kNotStated) {
+                    const auto& d = hi[hi.size() - 3];
+                    const auto& n = hi[hi.size() - 2];
+                    if (d && n) ceil[f.row_total(r)] = *d + *n;
+                } else {
+                    ceil[f.row_total(r)] = hi[r];
+                }
+            }
+            ceil[f.grand()] = hi.back();
+            return ceil;
+        };
+        for (size_t i = 0; i < M; ++i) {
+            std::vector<std::vector<int64_t>> month_cells(R, std::vector<int64_t>(C, 0));
+            for (const auto& [key, n] : counts[i].cells) {
+                const auto& [group, question, answer] = key;
+                if (question != q.key) continue;
+                auto c = column(answer);
+                if (!c) continue;
+                size_t r = 0;
+                if (grouped) {
+                    r = groups.size() - 1;   // an answer no longer offered counts as not stated
+                    for (size_t g = 0; g + 1 < groups.size(); ++g)
+                        if (groups[g] == group) r = g;
+                }
+                month_cells[r][*c] += n;
+                cells[r][*c] += n;
+            }
+            if (is_group_q) {
+                int64_t answered = 0;
+                for (size_t c = 0; c + 1 < C; ++c) answered += month_cells[0][c];
+                const int64_t skipped = std::max<int64_t>(0, counts[i].forms - answered);
+                month_cells[0][C - 1] = skipped;
+                cells[0][C - 1] += skipped;
+            }
+            std::vector<std::optional<Known>> prior(f.size());
+            for (size_t j = 0; j < f.size(); ++j)
+                if (f.published(j)) prior[j] = prior_of(i, key_of(j));
+            // A scale question's group is never larger than the forms that named its service, nor
+            // its answers more than the forms: bounds a reader has from the service table.
+            const LinkedResult res = protect_linked(month_cells, k, prior, ledgers[i].min_k, ceilings_for(i));
+            if (is_group_q) {
+                std::vector<std::optional<int64_t>> hi;
+                for (size_t c = 0; c < C; ++c) hi.push_back(res.highest[f.cell(0, c)]);
+                hi.push_back(res.highest[f.row_total(0)]);
+                service_highest.push_back(std::move(hi));
+            }
+            for (size_t j = 0; j < f.size(); ++j)
+                if (f.published(j)) updates[period.months[i]].figures[key_of(j)] = bound_of(res.known[j]);
+            if (i == 0) {
+                p = res.protection;
+                if (M > 1) p.zeros_hidden = true;
+                continue;
+            }
+            // Several months: a figure hidden in any month is hidden ("×") in the period.
+            auto join = [](Hidden& a, Hidden b) { if (a != Hidden::No || b != Hidden::No) a = Hidden::Complementary; };
+            for (size_t r = 0; r < R; ++r)
+                for (size_t c = 0; c < C; ++c) join(p.cells[r][c], res.protection.cells[r][c]);
+            for (size_t r = 0; r < R; ++r) join(p.row_totals[r], res.protection.row_totals[r]);
+            for (size_t c = 0; c < C; ++c) join(p.col_totals[c], res.protection.col_totals[c]);
+            join(p.grand, res.protection.grand);
+        }
+        if (R == 1 && grouped) {   // no grouping question: the "all" row is the one group
+            p.col_totals = p.cells[0];
+            p.grand = p.row_totals[0];
+        }
+
+        // Means only where they reveal nothing: over a row whose every count is shown (so the
+        // mean follows from them anyway).
+        auto make_row = [&](std::string group, std::string label, const std::vector<int64_t>& row_counts,
+                            const std::vector<Hidden>& hidden, Hidden n_hidden) {
             GroupRow row;
             row.group = std::move(group);
             row.label = std::move(label);
             int64_t n = 0, m = 0, w = 0;
             bool any_hidden = false;
             for (size_t c = 0; c < C; ++c) {
-                row.cells.push_back(published(counts[c], hidden[c]));
-                n += counts[c];
+                row.cells.push_back(published(row_counts[c], hidden[c]));
+                n += row_counts[c];
                 any_hidden |= hidden[c] != Hidden::No;
-                if (values[c] > 0) { m += counts[c]; w += values[c] * counts[c]; }
+                if (values[c] > 0) { m += row_counts[c]; w += values[c] * row_counts[c]; }
             }
             row.n = published(n, n_hidden);
             if (q.kind != QuestionKind::Scale) {
                 row.mean_status = MeanStatus::NoAnswers;
             } else if (n_hidden != Hidden::No) {
                 row.mean_status = MeanStatus::Suppressed;
+            } else if (any_hidden) {
+                row.mean_status = MeanStatus::Withheld;
             } else if (m == 0) {
                 row.mean_status = MeanStatus::NoAnswers;   // every 1–5 cell is a visible 0
             } else {
-                const double mean = static_cast<double>(mean_tenths(w, m)) / 10.0;
-                if (any_hidden && mean_reveals(values, counts, hidden, bounds, n, mean)) {
-                    row.mean_status = MeanStatus::Withheld;
-                } else {
-                    row.mean_status = MeanStatus::Shown;
-                    row.mean = mean;
-                }
+                row.mean_status = MeanStatus::Shown;
+                row.mean = static_cast<double>(mean_tenths(w, m)) / 10.0;
             }
             return row;
         };
         if (grouped) {
             for (size_t r = 0; r < R; ++r)
-                t.rows.push_back(make_row(groups[r], group_labels[r], cells[r], p.cells[r], p.cell_bounds[r],
-                                          p.row_totals[r]));
+                t.rows.push_back(make_row(groups[r], group_labels[r], cells[r], p.cells[r], p.row_totals[r]));
             std::vector<int64_t> totals(C, 0);
             for (size_t r = 0; r < R; ++r)
                 for (size_t c = 0; c < C; ++c) totals[c] += cells[r][c];
-            t.rows.push_back(make_row(kAllGroups, "All", totals, p.col_totals, p.col_bounds, p.grand));
+            t.rows.push_back(make_row(kAllGroups, "All", totals, p.col_totals, p.grand));
         } else {
-            t.rows.push_back(make_row(kAllGroups, "All", cells[0], p.cells[0], p.cell_bounds[0], p.row_totals[0]));
+            t.rows.push_back(make_row(kAllGroups, "All", cells[0], p.cells[0], p.row_totals[0]));
+            // The number of forms is this table's total: one figure, protected once.
+            if (is_group_q) out.responses = t.rows.back().n;
         }
         out.questions.push_back(std::move(t));
     }
 
     // Comments only when switched on for export, and only among enough responses that a comment
     // cannot be pinned on the one visitor of the month.
-    if (include_comments && total >= k) {
+    if (include_comments && total >= k && out.responses.value) {
         out.comments_included = true;
-        out.comments = feedback::read_comments(db, site_id, first_month, last_month);
+        out.comments = feedback::read_comments(db, site_id, period.months.front(), period.months.back());
     }
+    if (ledger_out) *ledger_out = std::move(updates);
     return out;
 }
 
@@ -306,8 +428,11 @@ Report build_report(db::Db& db, Id site_id, const Period& period, const feedback
     r.form_version = form.version;
     r.activity = activity_by_month(db, site_id, period);
     r.activity_totals = activity_totals(r.activity);
+    std::map<std::string, feedback::MonthLedger> ledger;
     r.feedback = summarize_feedback(db, site_id, period, form, r.min_cell,
-                                    options.include_comments.value_or(settings.export_free_text));
+                                    options.include_comments.value_or(settings.export_free_text), &ledger);
+    if (options.record)
+        feedback::record_publication(db, site_id, period.label, r.min_cell, options.channel, ledger);
     return r;
 }
 

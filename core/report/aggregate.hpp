@@ -10,9 +10,11 @@
 #include "core/db/sqlite.hpp"
 #include "core/domain/model.hpp"
 #include "core/feedback/form.hpp"
+#include "core/feedback/tally_store.hpp"
 #include "core/report/period.hpp"
 #include "core/report/suppression.hpp"
 
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -98,15 +100,21 @@ struct Report {
 struct ReportOptions {
     std::optional<int> min_cell;       // default: report.min_cell; never below 3 either way
     std::optional<bool> include_comments;   // default: feedback.export_free_text
+    // A publication (the table leaves the centre): recorded in the ledger, which freezes its
+    // months. A preview (false) reads the ledger but writes nothing.
+    bool record = false;
+    std::string channel = "report";    // what the ledger notes: "html", "csv", "json", "extract"
 };
 
 // Throws DomainError::NotFound for an unknown site, DomainError::Invalid for min_cell < 3.
 Report build_report(db::Db& db, Id site_id, const Period& period, const feedback::Form& form,
                     const ReportOptions& options = {});
 
-// Only the feedback part (the extract uses this alongside its own booking figures if it likes).
+// Only the feedback part, protected against the ledger; `ledger_out` receives what a reader
+// would know per month if this were published (what build_report records).
 FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
-                                   const feedback::Form& form, int min_cell, bool include_comments);
+                                   const feedback::Form& form, int min_cell, bool include_comments,
+                                   std::map<std::string, feedback::MonthLedger>* ledger_out = nullptr);
 std::vector<ActivityRow> activity_by_month(db::Db& db, Id site_id, const Period& period);
 std::vector<ActivityRow> activity_totals(const std::vector<ActivityRow>& by_month);
 

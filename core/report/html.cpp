@@ -102,12 +102,28 @@ std::string distribution_chart(const Ctx& x, const QuestionTable& q) {
         const double n = *g->n.value;
         s += "<text x=\"" + std::to_string(kLabelW - 8) + "\" y=\"" + std::to_string(y + 15) +
              "\" class=\"lbl\" text-anchor=\"end\">" + esc(x.tr(g->label)) + "</text>\n";
+        // Hidden counts are drawn where they belong, in answer order: what the visible counts
+        // leave of the row is shared evenly among the hidden answers (hatched, no number).
+        int visible_sum = 0, hidden_cells = 0;
+        for (const auto& c : g->cells) {
+            if (c.value) visible_sum += *c.value;
+            else ++hidden_cells;
+        }
+        const double hidden_each = hidden_cells > 0 ? std::max(0.0, n - visible_sum) / hidden_cells : 0.0;
         double at = 0;
-        int visible_sum = 0;
         for (size_t i = 0; i < q.answers.size(); ++i) {
-            if (!g->cells[i].value || *g->cells[i].value == 0) continue;
+            if (!g->cells[i].value) {
+                const double bw = kBarW * hidden_each / n;
+                if (bw > 0)
+                    s += "<rect x=\"" + Ctx::coord(kLabelW + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+                         Ctx::coord(bw) + "\" height=\"" + std::to_string(kBarH) +
+                         "\" fill=\"url(#hidden)\" stroke=\"#888\" stroke-width=\"0.5\"><title>" +
+                         esc(x.tr(q.answer_labels[i])) + ": " + esc(text::st("hidden")) + "</title></rect>\n";
+                at += bw;
+                continue;
+            }
+            if (*g->cells[i].value == 0) continue;
             const int v = *g->cells[i].value;
-            visible_sum += v;
             const double bw = kBarW * v / n;
             const char* fill = colour_for(q, i);
             s += "<rect x=\"" + Ctx::coord(kLabelW + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
@@ -118,12 +134,6 @@ std::string distribution_chart(const Ctx& x, const QuestionTable& q) {
                      "\" class=\"in\" text-anchor=\"middle\" fill=\"" + ink_on(fill) + "\">" +
                      std::to_string(v) + "</text>\n";
             at += bw;
-        }
-        if (visible_sum < n) {
-            s += "<rect x=\"" + Ctx::coord(kLabelW + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
-                 Ctx::coord(kBarW - at) + "\" height=\"" + std::to_string(kBarH) +
-                 "\" fill=\"url(#hidden)\" stroke=\"#888\" stroke-width=\"0.5\"><title>" +
-                 esc(x.tr("Hidden: small numbers")) + "</title></rect>\n";
         }
         std::string right = "n=" + std::to_string(static_cast<int>(n));
         if (g->mean) right += " \xC3\xB8 " + x.num(*g->mean, 1);   // ø: Danish shorthand for mean
@@ -318,20 +328,21 @@ std::string render_html(const Report& r, const RenderOptions& o) {
     }
     if (f.comments_included) {
         s += "<h2>" + esc(x.tr("Comments")) + "</h2>\n<p class=\"note\">" +
-             esc(text::st("In alphabetical order. CPR numbers, phone numbers, e-mail addresses and other long numbers were removed before they were stored; names and street addresses cannot be found reliably and may remain.")) +
+             esc(text::st("In alphabetical order. CPR numbers, phone numbers, e-mail addresses and other long numbers were removed before they were stored; names and street addresses are not removed.")) +
              "</p>\n<ul class=\"comments\">\n";
         for (const auto& c : f.comments) s += "<li>" + esc(c) + "</li>\n";
         s += "</ul>\n";
     }
     s += "<h2>" + esc(x.tr("How to read the figures")) + "</h2>\n<dl class=\"legend\">\n<dt>&lt;" + k + "</dt><dd>" +
-         esc(x.tr("At least one answer but fewer than the threshold: hidden so no visitor can be picked out.")) +
+         esc(text::st("Fewer than the threshold, possibly none: hidden so no visitor can be picked out.")) +
          "</dd>\n<dt>\xC3\x97</dt><dd>" +
-         esc(x.tr("Hidden as well, so a small number cannot be worked out from the totals.")) +
+         esc(text::st("Hidden as well, any number, so a small number cannot be worked out from the totals or from earlier reports.")) +
          "</dd>\n<dt>\xE2\x80\x93</dt><dd>" +
-         esc(x.tr("Mean not shown: too few answers, or it would reveal a hidden number.")) + "</dd>\n</dl>\n";
+         esc(text::st("Mean not shown: too few answers, or a number in its row is hidden.")) + "</dd>\n</dl>\n";
     s += "<p class=\"note\">" +
-         esc(x.tr("Answers are anonymous: they are stored with the date only, never with a time, a booking or a name, "
-                  "and they are counted, never listed in the order they came in.")) + "</p>\n";
+         esc(text::st("Answers are anonymous: they are counted by month, never stored with a day, a time, a booking or a "
+                      "name, and never listed in the order they came in. A month already reported is not reported "
+                      "again with other figures: forms that come in for it later count in a later month.")) + "</p>\n";
     s += "</body>\n</html>\n";
     return s;
 }

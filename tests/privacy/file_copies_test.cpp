@@ -9,6 +9,7 @@
 #include "core/domain/timetable.hpp"
 #include "core/feedback/submit.hpp"
 #include "core/feedback/tally_store.hpp"
+#include "core/report/aggregate.hpp"
 
 #include <doctest/doctest.h>
 
@@ -260,4 +261,43 @@ TEST_CASE("forms stored one row each by an earlier version are counted over and 
     CHECK(main.find("aaaaaaaaaaaaaaaa") == std::string::npos);
     CHECK(main.find("2026-11-03") == std::string::npos);
     fs::remove_all(dir);
+}
+
+TEST_CASE("a publication between forms leaves the feedback file the same bytes whatever their order") {
+    // The ledger is in the feedback file: a copy must not tell which forms came before and which
+    // after a report went out, beyond the month they are counted in (forms after the November
+    // report count in December, as the ledger's rule says).
+    const auto forms = some_forms();
+    auto run = [&](Centre& c, unsigned seed) {
+        std::vector<size_t> order(forms.size());
+        for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+        std::mt19937 rng(seed);
+        std::shuffle(order.begin(), order.begin() + 6, rng);
+        std::shuffle(order.begin() + 6, order.end(), rng);
+        for (size_t k = 0; k < order.size(); ++k) {
+            if (k == 6) {
+                report::ReportOptions o;
+                o.record = true;
+                (void)report::build_report(*c.db, c.site, report::parse_period("2026-11"), c.the_form, o);
+            }
+            c.form(forms[order[k]], kNow + static_cast<Instant>(k) * 300);
+        }
+        return c.db->cached("SELECT id FROM fb.publication").bind().first([](db::Stmt& st) { return st.text(0); }).value_or("");
+    };
+    Centre a("pub-a"), b("pub-b");
+    const std::string ida = run(a, 3), idb = run(b, 11);
+    REQUIRE(ida.size() == 32);
+    REQUIRE(idb.size() == 32);
+    Copy ca = a.copy(), cb = b.copy();
+    // The publication's random key is the one thing that differs; put the same one in both.
+    for (auto* c : {&ca, &cb}) {
+        const std::string& id = c == &ca ? ida : idb;
+        for (size_t at = c->fb.find(id); at != std::string::npos; at = c->fb.find(id, at + 1))
+            c->fb.replace(at, id.size(), std::string(32, 'k'));
+    }
+    CHECK(ca.fb == cb.fb);
+    CHECK(a.db->cached("SELECT sum(n) FROM fb.form_count WHERE month = '2026-12'").bind().first([](db::Stmt& st) {
+        return st.int64(0);
+    }) == 6);
+    CHECK_FALSE(std::regex_search(ca.fb, std::regex("20[0-9][0-9]-[01][0-9]-[0-3][0-9]")));
 }
