@@ -37,6 +37,10 @@ int main(int argc, char** argv) {
     cli.add_flag("--bench", p.print_timings, "print first-frame time, per-frame CPU and peak RSS at exit");
     cli.add_option("--run-seconds", p.run_seconds, "leave after this many seconds and print the CPU used");
     cli.add_flag("--full-redraw", p.full_redraw, "draw every changed frame whole instead of only what changed");
+    cli.add_option("--admin-bin", k.admin_bin,
+                   "the staff window program (default: indgang-admin next to this binary, else on PATH)");
+    cli.add_option("--staff-window-script", k.staff_window_script,
+                   "scripted runs: the staff window opened from staff mode runs this script headless");
     bool opening_hours = false;
     cli.add_flag("--opening-hours", opening_hours,
                  "scripted runs: show the closed screen outside opening hours, as the real kiosk always does");

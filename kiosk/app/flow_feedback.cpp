@@ -6,19 +6,45 @@
 #include "app/service_text.hpp"
 
 #include "core/feedback/submit.hpp"
+#include "core/text/keyboard.hpp"
 
 #include <algorithm>
 
 namespace indgang::kiosk {
 
+namespace {
+
+size_t code_points(const std::string& s) {
+    size_t n = 0;
+    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
+    return n;
+}
+
+void pop_code_point(std::string& s) {
+    while (!s.empty()) {
+        const unsigned char c = static_cast<unsigned char>(s.back());
+        s.pop_back();
+        if ((c & 0xC0) != 0x80) break;
+    }
+}
+
+}  // namespace
+
 std::vector<const feedback::Question*> KioskApp::feedback_questions() const {
     std::vector<const feedback::Question*> out;
     if (!form_) return out;
-    // Free-text questions need the keyboard and a scrubbing review; the kiosk asks only the
-    // scale and choice questions (see docs/kiosk.md).
-    for (const auto* q : form_->visible_questions(false))
-        if (q->kind != feedback::QuestionKind::Text) out.push_back(q);
+    // The comment question ("anything else?") only when feedback.free_text is on: the core
+    // scrubs what is typed (numbers, e-mail addresses) before it is stored.
+    const bool free_text = data_ && data_->feedback_free_text;
+    for (const auto* q : form_->visible_questions(free_text)) out.push_back(q);
     return out;
+}
+
+ScreenId KioskApp::feedback_screen_at(int index) const {
+    const auto qs = feedback_questions();
+    if (index >= 0 && index < static_cast<int>(qs.size()) && qs[index]->kind == feedback::QuestionKind::Text)
+        return ScreenId::FeedbackComment;
+    return ScreenId::FeedbackQuestion;
 }
 
 Intent KioskApp::draw_feedback(Ui& ui) {
@@ -28,6 +54,22 @@ Intent KioskApp::draw_feedback(Ui& ui) {
     const auto qs = feedback_questions();
     if (qs.empty() || !form_) return draw_feedback_thanks(ui, text_->tr("Thank you."));
     const auto* q = qs[std::clamp(f.index, 0, static_cast<int>(qs.size()) - 1)];
+    if (visitor_.screen == ScreenId::FeedbackComment) {
+        CommentModel c;
+        c.title = text_->tr(form_->title.c_str());
+        c.question = text_->tr(q->text.c_str());
+        c.text = f.comment;
+        c.shift = f.shift;
+        c.index = f.index;
+        c.count = static_cast<int>(qs.size());
+        const auto* l = text_->find_language(visitor_.language);
+        try {
+            c.layout = &text::keyboard_layout(l ? l->keyboard : "da");
+        } catch (const std::exception&) {
+            try { c.layout = &text::keyboard_layout("da"); } catch (const std::exception&) { c.layout = nullptr; }
+        }
+        return draw_feedback_comment(ui, c);
+    }
     m.title = text_->tr(form_->title.c_str());
     if (f.index == 0) m.intro = text_->tr(form_->intro.c_str());
     m.index = f.index;
@@ -58,18 +100,40 @@ void KioskApp::apply_feedback(const Intent& in, Instant now) {
             f.message = text_->tr("Sorry, feedback is not available right now. Please ask the staff.");
             go(ScreenId::FeedbackThanks);
         } else {
-            go(ScreenId::FeedbackQuestion);
+            go(feedback_screen_at(0));
         }
         return;
     }
-    if (v.screen != ScreenId::FeedbackQuestion || qs.empty()) return;
-    // A shaky double tap must not answer two questions at once.
-    if (!press_filter_.accept(static_cast<int64_t>(frame_ms_))) return;
+    if ((v.screen != ScreenId::FeedbackQuestion && v.screen != ScreenId::FeedbackComment) || qs.empty()) return;
     const auto* q = qs[std::clamp(f.index, 0, static_cast<int>(qs.size()) - 1)];
-    if (in.act == Act::FeedbackAnswer) f.draft.answer(q->key, in.text);
-    else if (in.act == Act::FeedbackSkip) f.draft.skip(q->key);
+    if (v.screen == ScreenId::FeedbackComment) {
+        // Typing is not a shaky double tap: only the step on (Send, Skip) goes through the filter.
+        switch (in.act) {
+        case Act::KeyText:
+            if (code_points(f.comment) < static_cast<size_t>(q->max_chars)) f.comment += in.text;
+            f.shift = false;
+            return;
+        case Act::KeySpace:
+            if (!f.comment.empty() && f.comment.back() != ' ' && code_points(f.comment) < static_cast<size_t>(q->max_chars))
+                f.comment += ' ';
+            return;
+        case Act::KeyBackspace: pop_code_point(f.comment); return;
+        case Act::KeyShift: f.shift = !f.shift; return;
+        case Act::CommentSkip: scrub(f.comment); break;
+        case Act::CommentDone: break;
+        default: return;
+        }
+        if (!press_filter_.accept(static_cast<int64_t>(frame_ms_))) return;
+        f.draft.free_text = f.comment;   // raw here; core/feedback scrubs it when storing
+    } else {
+        // A shaky double tap must not answer two questions at once.
+        if (!press_filter_.accept(static_cast<int64_t>(frame_ms_))) return;
+        if (in.act == Act::FeedbackAnswer) f.draft.answer(q->key, in.text);
+        else if (in.act == Act::FeedbackSkip) f.draft.skip(q->key);
+    }
     if (f.index + 1 < static_cast<int>(qs.size())) {
         ++f.index;   // Back steps through the questions (see apply)
+        v.screen = feedback_screen_at(f.index);
         return;
     }
     // Last question: store the whole draft at once, or nothing.

@@ -212,13 +212,14 @@ bool KioskApp::tick(uint64_t ms, Instant now) {
         }
     }
     if (closed_tick(ms, now)) redraw = true;
-    if (staff_tick(now)) redraw = true;
+    if (staff_tick(ms, now)) redraw = true;
     // Idle: Welcome in the default language and the paused/out-of-order screens have nothing
     // to protect; everything else gets the prompt, then a reset.
     const ScreenId s = visitor_.screen;
     const bool resting = (s == ScreenId::Welcome && visitor_.back.empty() && data_ &&
                           visitor_.language == (opts_.language.empty() ? data_->default_language : opts_.language)) ||
-                         s == ScreenId::Paused || s == ScreenId::OutOfOrder || s == ScreenId::Closed;
+                         s == ScreenId::Paused || s == ScreenId::OutOfOrder || s == ScreenId::Closed ||
+                         s == ScreenId::StaffWindow;   // the staff window has the screen meanwhile
     if (!resting && data_) {
         const uint64_t idle_ms = static_cast<uint64_t>(data_->idle_seconds) * 1000;
         const uint64_t since = ms - std::min(ms, last_input_ms_);
@@ -244,6 +245,9 @@ bool KioskApp::tick(uint64_t ms, Instant now) {
 int KioskApp::next_wakeup_ms(uint64_t ms) const {
     uint64_t next = db_ ? next_poll_ms_ : next_retry_ms_;
     if (prompt_ || visitor_.staff.pin_locked_until) next = std::min<uint64_t>(next, ms + 250);
+    // The staff window's exit and the printer's answer in staff mode are noticed within 250 ms.
+    if ((staff_window_ && staff_window_->running()) || visitor_.screen == ScreenId::Staff)
+        next = std::min<uint64_t>(next, ms + 250);
     if (speech_->active()) next = std::min<uint64_t>(next, ms + 100);   // notice the end of playback
     if (print_ && print_->printing()) next = std::min<uint64_t>(next, ms + 250);   // show "take your slip"
     if (data_ && !prompt_) {
@@ -272,7 +276,7 @@ void KioskApp::frame(Ui& ui, const FrameInput& in) {
     if (in.input) {
         last_input_ms_ = in.ms;
     }
-    if (in.staff_gesture && db_) {
+    if (in.staff_gesture && db_ && visitor_.screen != ScreenId::StaffWindow) {
         // Staff gesture from any screen: the visitor's state is dropped first.
         reset_visitor();
         go(ScreenId::StaffPin, false);
@@ -317,7 +321,9 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
     case ScreenId::Home: return draw_home_screen(ui, now);
     case ScreenId::Paused: return draw_paused(ui);
     case ScreenId::StaffPin:
-    case ScreenId::Staff: return draw_staff_flow(ui, now);
+    case ScreenId::Staff:
+    case ScreenId::StaffCancel:
+    case ScreenId::StaffWindow: return draw_staff_flow(ui, now);
     case ScreenId::FeedbackThanks: return draw_feedback(ui);
     default: break;
     }
@@ -335,7 +341,8 @@ Intent KioskApp::draw_screen(Ui& ui, Instant now) {
     case ScreenId::CheckInResult: return draw_check_in_flow(ui);
     case ScreenId::WalkInService:
     case ScreenId::WalkInTicket: return draw_walkin(ui, now);
-    case ScreenId::FeedbackQuestion: return draw_feedback(ui);
+    case ScreenId::FeedbackQuestion:
+    case ScreenId::FeedbackComment: return draw_feedback(ui);
     default: return {};
     }
 }
@@ -353,8 +360,14 @@ void KioskApp::apply(const Intent& in, Instant now) {
             return;
         }
         if (v.screen == ScreenId::StaffPin) scrub(v.staff.pin);
-        if (v.screen == ScreenId::FeedbackQuestion && v.feedback.index > 0) {
+        if (v.screen == ScreenId::StaffCancel) {   // staff mode's list again; the pick is dropped
+            v.staff.cancel_pick = 0;
+            v.staff.cancelled = false;
+            v.staff.to_tell.clear();
+        }
+        if ((v.screen == ScreenId::FeedbackQuestion || v.screen == ScreenId::FeedbackComment) && v.feedback.index > 0) {
             --v.feedback.index;
+            v.screen = feedback_screen_at(v.feedback.index);
             return;
         }
         if (v.back.empty()) {
@@ -388,7 +401,9 @@ void KioskApp::apply(const Intent& in, Instant now) {
     case Act::GoFeedback:
     case Act::FeedbackAnswer:
     case Act::FeedbackSkip:
-    case Act::FeedbackSubmit: apply_feedback(in, now); return;
+    case Act::FeedbackSubmit:
+    case Act::CommentDone:
+    case Act::CommentSkip: apply_feedback(in, now); return;
     case Act::Done: reset_visitor(); return;
     case Act::PagePrev: v.page = std::max(0, v.page - 1); return;
     case Act::PageNext: ++v.page; return;
@@ -404,8 +419,11 @@ void KioskApp::apply(const Intent& in, Instant now) {
     case ScreenId::WalkInService: apply_walkin(in, now); return;
     case ScreenId::CheckIn:
     case ScreenId::CheckInResult: apply_check_in(in, now); return;
+    case ScreenId::FeedbackComment: apply_feedback(in, now); return;
     case ScreenId::StaffPin:
-    case ScreenId::Staff: apply_staff(in, now); return;
+    case ScreenId::Staff:
+    case ScreenId::StaffCancel:
+    case ScreenId::StaffWindow: apply_staff(in, now); return;
     default: return;
     }
 }
@@ -420,7 +438,9 @@ std::string KioskApp::page_key() const {
 bool KioskApp::read_aloud_offered() {
     switch (visitor_.screen) {
     case ScreenId::StaffPin:
-    case ScreenId::Staff: return false;   // staff read for themselves
+    case ScreenId::Staff:
+    case ScreenId::StaffCancel:
+    case ScreenId::StaffWindow: return false;   // staff read for themselves
     default: break;
     }
     if (volume_ <= 0) return false;       // staff turned read-aloud off

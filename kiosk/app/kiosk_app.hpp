@@ -4,6 +4,7 @@
 #pragma once
 
 #include "app/live_data.hpp"
+#include "app/staff_window.hpp"
 #include "audio/audio_mode.hpp"
 #include "audio/read_aloud.hpp"
 #include "core/domain/opening_hours.hpp"
@@ -31,6 +32,8 @@ struct KioskOptions {
     std::string language;               // --lang: overrides the default language
     int idle_seconds = 0;               // --idle-seconds: overrides the setting when > 0
     bool opening_hours = true;          // outside the site's hours show "Closed" (app/closed_hours.cpp)
+    std::string admin_bin;              // --admin-bin: the staff window program (else found, app/staff_window.cpp)
+    std::string staff_window_script;    // --staff-window-script: the staff window runs it headless (tests)
 };
 
 struct FrameInput {
@@ -70,8 +73,10 @@ struct WalkInState {                    // app/flow_walkin.cpp
 };
 struct FeedbackState {                  // app/flow_feedback.cpp
     feedback::Draft draft;              // memory only; the reset drops it
-    int index = 0;                      // question showing
+    int index = 0;                      // question showing (the comment counts as one)
     std::string message;                // the thanks screen's line
+    std::string comment;                // "anything else?", typed on the keyboard
+    bool shift = false;
 };
 struct StaffState {                     // app/flow_staff.cpp
     std::string pin;                    // staff PIN being typed
@@ -79,6 +84,11 @@ struct StaffState {                     // app/flow_staff.cpp
     Instant pin_locked_until = 0;       // staff PIN lockout (the core keeps the real one)
     std::string message;
     bool unlocked = false;              // staff mode open (until reset)
+    Id cancel_pick = 0;                 // cancel today: the session picked, to confirm
+    std::vector<Booking> to_tell;       // cancel today: the bookings it cancelled
+    bool cancelled = false;             // cancel today: done, showing whom to tell
+    uint64_t next_printer_check_ms = 0; // when staff mode asks the printer again
+    int printer_generation = -1;        // the printer answer last drawn
 };
 struct Visitor {
     std::string language;
@@ -154,9 +164,15 @@ private:
     Intent draw_feedback(Ui& ui);                   // app/flow_feedback.cpp
     void apply_feedback(const Intent& in, Instant now);
     std::vector<const feedback::Question*> feedback_questions() const;
+    ScreenId feedback_screen_at(int index) const;   // a Text question is asked on the keyboard
     Intent draw_staff_flow(Ui& ui, Instant now);    // app/flow_staff.cpp
     void apply_staff(const Intent& in, Instant now);
-    bool staff_tick(Instant now);                   // the PIN lock ran out: redraw
+    bool staff_tick(uint64_t ms, Instant now);      // PIN lock over, printer answered, staff window closed
+    StaffModel staff_model(Instant now);
+    StaffCancelModel staff_cancel_model(Instant now);
+    void open_staff_window(Instant now);            // app/staff_window.cpp
+    bool staff_window_tick(uint64_t ms, Instant now);   // the window closed: back to staff mode
+    std::unique_ptr<StaffWindowProcess> staff_window_;
     void apply_print();                             // app/print_screens.cpp
     PrintOffer print_offer() const;
 

@@ -37,6 +37,7 @@ LiveData load_live_data(db::Db& db, Instant now) {
     d.volume = static_cast<int>(setting_int(db, kVolume));
     d.audio_mode = setting_bool(db, "kiosk.audio_mode");
     d.default_language = setting_text(db, kDefaultLanguage);
+    d.feedback_free_text = setting_bool(db, "feedback.free_text");   // read by core/feedback too
     std::stringstream langs(setting_text(db, kLanguages));
     for (std::string code; std::getline(langs, code, ',');)
         if (!code.empty()) d.languages.push_back(code);

@@ -28,6 +28,7 @@ struct LiveData {
     int volume = 80;                        // setting kiosk.volume, read-aloud 0–100 (0 hides the button)
     std::string default_language = "da";    // setting kiosk.default_language
     std::vector<std::string> languages;     // setting kiosk.languages (comma list); empty = all
+    bool feedback_free_text = false;        // setting feedback.free_text: ask the form's comment question
 };
 
 // Throws db::Error / DomainError when the database cannot be read.

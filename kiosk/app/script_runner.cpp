@@ -296,6 +296,26 @@ struct Runner {
             need(1);
             return host.screen_name() == a[0] || failed("expected screen " + a[0]);
         }
+        if (s.cmd == "await-screen") {   // real time: another process (the staff window) runs meanwhile
+            need(1);
+            const double limit = a.size() > 1 ? std::stod(a[1]) : 60.0;
+            const auto t0 = std::chrono::steady_clock::now();
+            const auto until = t0 + std::chrono::milliseconds(static_cast<int>(limit * 1000));
+            int frames = 0;
+            // The kiosk's loop as in life: ticks and frames every 50 ms while it waits.
+            while (host.screen_name() != a[0]) {
+                if (std::chrono::steady_clock::now() > until) return failed("timed out waiting for screen " + a[0]);
+                std::this_thread::sleep_for(std::chrono::milliseconds(50));
+                host.advance_ms(50);
+                host.frame();
+                ++frames;
+            }
+            const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t0);
+            std::fprintf(stderr, "await-screen %s: %d frames in %lld ms\n", a[0].c_str(), frames,
+                         static_cast<long long>(ms.count()));
+            settle();
+            return true;
+        }
         if (s.cmd == "expect-text") { need(1); return host.widgets().shows_text(all) || failed("text not shown: " + all); }
         if (s.cmd == "expect-no-text") {
             need(1);

@@ -13,9 +13,9 @@ PrintFlow::PrintFlow(db::Db& db, const std::string& i18n_dir) : translator_(i18n
     try {
         auto target = print::parse_printer_target(device);
         if (target.kind == print::PrinterTarget::Kind::None) return;
-        // 80 mm is the common kiosk roll (TM-T20/T88); a 58 mm printer crops nothing of
-        // importance but the margin, and is a setting away when one turns up.
-        worker_ = std::make_unique<PrintWorker>(std::move(target), print::Paper::Mm80);
+        // printer.paper_mm: 80 mm (576 dots) is the common kiosk roll (TM-T20/T88), 58 mm (384 dots)
+        // the small one; the slip is drawn for the width the roll has.
+        worker_ = std::make_unique<PrintWorker>(std::move(target), paper_setting(db));
     } catch (const std::exception& e) {
         std::fprintf(stderr, "indgang-kiosk: printing off: %s\n", e.what());
     }
@@ -58,9 +58,12 @@ std::string PrintFlow::visitor_status(const TextDraw& t) const {
     return "";
 }
 
-std::string PrintFlow::staff_status() const {
-    if (!enabled()) return "no printer set";
-    return worker_->last_detail().empty() ? "nothing printed yet" : worker_->last_detail();
+PrinterHealth PrintFlow::health() const { return worker_ ? worker_->health() : PrinterHealth::NotSet; }
+
+int PrintFlow::health_generation() const { return worker_ ? worker_->health_generation() : 0; }
+
+void PrintFlow::check_status() {
+    if (worker_) worker_->check_status();
 }
 
 }  // namespace indgang::kiosk

@@ -31,8 +31,10 @@ public:
 
     // One kind line under the Print button ("" before anything was asked).
     std::string visitor_status(const TextDraw& t) const;
-    // Staff mode's line: "printer: ready / paper out / …" (English log text; staff mode is Danish-free).
-    std::string staff_status() const;
+    // Staff mode's printer line: the last DLE EOT answer, and asking again.
+    PrinterHealth health() const;
+    int health_generation() const;
+    void check_status();
     void new_visitor() { if (worker_) worker_->clear_state(); }
 
 private:

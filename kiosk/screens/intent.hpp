@@ -30,6 +30,14 @@ enum class Act {
     FeedbackSkip, FeedbackSubmit,
     ReadAloud,                   // the speaker button: read this screen, or stop
     Print,                       // a slip of this screen (kiosk/print)
+    // Staff mode's daily work (issue 13) and the feedback comment (issue 11):
+    StaffUndo,                   // id = booking id: the last status change back
+    StaffWalkInUndo,             // id = ticket id: back to waiting
+    StaffCallNext,               // id = ticket id: the first waiting is called (seen)
+    StaffGoCancel,               // to "cancel today" (a caseworker called in sick)
+    StaffCancelPick, StaffCancelConfirm,   // id = session id
+    StaffWindow,                 // open the full staff window (indgang-admin) on top
+    CommentDone, CommentSkip,    // the feedback form's "anything else?"
 };
 
 struct Intent {

@@ -24,6 +24,9 @@ const char* screen_name(ScreenId s) {
     case ScreenId::StaffPin: return "staff-pin";
     case ScreenId::Staff: return "staff";
     case ScreenId::Closed: return "closed";
+    case ScreenId::StaffCancel: return "staff-cancel";
+    case ScreenId::StaffWindow: return "staff-window";
+    case ScreenId::FeedbackComment: return "feedback-comment";
     }
     return "?";
 }

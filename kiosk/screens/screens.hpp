@@ -21,6 +21,8 @@ enum class ScreenId {
     FeedbackQuestion, FeedbackThanks,
     OutOfOrder, Paused, StaffPin, Staff,
     Closed,                              // outside the site's opening hours
+    StaffCancel, StaffWindow,            // staff mode: cancel today; the staff window is open
+    FeedbackComment,                     // the form's "anything else?" on the keyboard
 };
 const char* screen_name(ScreenId s);   // "home", "book-time", … (used by scripts)
 
@@ -187,15 +189,48 @@ struct StaffRow {
     Id id = 0;
     bool walk_in = false;
     std::string time, who, what, status;
-    bool can_seen = false, can_no_show = false;
+    bool can_seen = false, can_no_show = false, can_undo = false;
 };
 struct StaffModel {
     std::string date_line;
     std::vector<StaffRow> rows;
     bool paused = false;
     std::string message;
+    std::string printer;         // "Printer: ready" / "Printer: out of paper" / …
+    bool printer_ok = true;      // otherwise the line is drawn as a warning
+    Id call_next_id = 0;         // the first waiting walk-in (0: nobody waits)
+    std::string call_next;       // "Call the next: A-03"
+    int page = 0;
 };
 Intent draw_staff(Ui& ui, const StaffModel& m);
+
+struct StaffSessionRow {
+    Id id = 0;
+    std::string time, what;      // "10.00–12.00", "Jobcentre / Mette"
+    bool cancelled = false;      // already cancelled today
+};
+struct StaffCancelModel {
+    std::vector<StaffSessionRow> sessions;
+    Id confirm_id = 0;           // picked: ask before cancelling
+    std::string confirm;         // "Cancel Mette today, 10.00–12.00? 3 visitors are booked."
+    bool done = false;           // cancelled: show whom to tell
+    std::vector<std::string> tell;   // "10.20  Ali  code 48213"
+    std::string message;
+};
+Intent draw_staff_cancel(Ui& ui, const StaffCancelModel& m);
+
+// The staff window (indgang-admin) runs on top; the kiosk waits and touches nothing.
+Intent draw_staff_window_open(Ui& ui);
+
+struct CommentModel {
+    std::string title;           // the form's title
+    std::string question;        // "Anything else you want to tell us?"
+    std::string text;            // logical order
+    const text::KeyboardLayout* layout = nullptr;
+    bool shift = false;
+    int index = 0, count = 0;
+};
+Intent draw_feedback_comment(Ui& ui, const CommentModel& m);
 
 // The read-aloud button, drawn by the app over every visitor screen (when the language has a
 // voice). `playing`: reading now, a tap stops.
