@@ -5,6 +5,7 @@
 #include "views.hpp"
 
 #include "core/feedback/form.hpp"
+#include "core/feedback/tally_store.hpp"
 #include "core/report/period.hpp"
 #include "core/report/render.hpp"
 #include "core/install/data_dir.hpp"
@@ -152,7 +153,9 @@ static std::string report_file_name(const State& s, const std::string& ext) {
     return "rapport-" + std::to_string(s.site_id) + "-" + period + "." + ext;
 }
 
-static void build(State& s) {
+// Showing is a preview; saving a file is a publication (it can leave the centre), recorded in
+// the ledger like the CLI's report, so what is saved is protected against all published before.
+static void build(State& s, const char* channel = nullptr) {
     s.report.reset();
     report::Period period;
     try {
@@ -160,7 +163,13 @@ static void build(State& s) {
     } catch (const DomainError&) {
         throw StaffError(st("The period is a month like 2026-11 or a quarter like 2026-Q4."));
     }
-    s.report = report::build_report(*s.db, s.site_id, period, feedback::load_default_form());
+    report::ReportOptions options;
+    if (channel) {
+        options.record = true;
+        options.channel = channel;
+        feedback::attach_feedback_store(*s.db);
+    }
+    s.report = report::build_report(*s.db, s.site_id, period, feedback::load_default_form(), options);
 }
 
 void draw_reports(State& s, Instant now) {
@@ -173,7 +182,7 @@ void draw_reports(State& s, Instant now) {
     ImGui::SameLine();
     if (button(st("Save and open the report") + std::string("###save_report_html")))
         act(s, [&s] {
-            build(s);
+            build(s, "html");
             report::RenderOptions ro;
             ro.lang = text::staff_language();
             ro.decimal_comma = ro.lang == "da";
@@ -183,7 +192,7 @@ void draw_reports(State& s, Instant now) {
     ImGui::SameLine();
     if (button(st("Save as CSV (spreadsheet)") + std::string("###save_report_csv")))
         act(s, [&s] {
-            build(s);
+            build(s, "csv");
             set_status(s, save_and_open(s, report_file_name(s, "csv"), report::render_csv(*s.report)));
         });
     if (!s.report) return;

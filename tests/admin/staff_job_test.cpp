@@ -92,6 +92,13 @@ TEST_CASE("the report for a month is saved as HTML and CSV from the window") {
     // No half-written file is left beside them.
     for (const auto& e : fs::directory_iterator(w.dir / "udskrifter"))
         CHECK(e.path().extension() != ".tmp");
+    // A saved file can leave the centre: each is a publication in the feedback file's ledger
+    // (December as HTML and CSV, the quarter as HTML); showing on screen records nothing.
+    indgang::db::Db fb((w.dir / "staff.feedback.db").string(), indgang::db::Db::Mode::ReadOnly);
+    auto pubs = fb.prepare("SELECT group_concat(period || ':' || channel, ' ') FROM "
+                           "(SELECT period, channel FROM publication ORDER BY period, channel)");
+    REQUIRE(pubs.step());
+    CHECK(pubs.text(0) == "2026-12:csv 2026-12:html 2026-Q4:html");
 }
 
 TEST_CASE("the upload target is a form: refused in Danish when wrong, stored owner-only, tested without sending") {
