@@ -13,10 +13,16 @@ Intent draw_staff(Ui& ui, const StaffModel& m) {
     Rect area = screen_frame(ui, ui.tr("Staff"), NavNone, out);
     const Fonts& f = *ui.fonts;
     const float gap = ui.m.gap();
-    Rect bar = area.take_bottom(ui.mm(22), gap * 2);
-    constexpr int kSlots = 5;
-    const float bw = (bar.w - (kSlots - 1) * gap) / kSlots;
-    auto slot = [&](int i) { return ui.m.dir(Rect{bar.x + i * (bw + gap), bar.y, bw, bar.h}, bar); };
+    // Five actions in two rows of three: in one row of five the longer labels ("Pause (back
+    // soon)", "Close staff mode" in Danish) were shrunk below the body size.
+    const float bar_row_h = ui.mm(18);
+    Rect bar = area.take_bottom(bar_row_h * 2 + gap, gap * 2);
+    constexpr int kColumns = 3;
+    const float bw = (bar.w - (kColumns - 1) * gap) / kColumns;
+    auto slot = [&](int i) {
+        const int col = i % kColumns, row = i / kColumns;
+        return ui.m.dir(Rect{bar.x + col * (bw + gap), bar.y + row * (bar_row_h + gap), bw, bar_row_h}, bar);
+    };
     if (button(ui, ui.tr("Close staff mode"), "staff_close", slot(0), Icon::Back, Tone::Primary)) out.act = Act::StaffClose;
     if (m.paused) {
         if (button(ui, ui.tr("Resume the kiosk"), "staff_resume", slot(1), Icon::Check)) out.act = Act::StaffResume;
