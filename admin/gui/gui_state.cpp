@@ -107,4 +107,10 @@ void set_status(State& s, std::string text, bool error) {
     s.status_is_error = error;
 }
 
+std::string service_name(const State& s, Id id) {
+    for (const auto& v : s.services)
+        if (v.id == id) return v.name;
+    return "?";
+}
+
 }  // namespace indgang::admin::gui

@@ -181,6 +181,8 @@ struct State {
 // Reloads everything the tabs show from the database.
 void reload(State& s, Instant now);
 void set_status(State& s, std::string text, bool error = false);
+// The service's name as the lists show it ("?" for one no longer loaded).
+std::string service_name(const State& s, Id id);
 // Fills the form buffers (site, hours, services, settings) from what is stored.
 void load_forms(State& s);
 

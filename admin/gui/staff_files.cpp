@@ -4,6 +4,7 @@
 #include "staff_errors.hpp"
 
 #include "admin/file_output.hpp"
+#include "core/report/render.hpp"
 #include "core/text/staff_text.hpp"
 #include "kiosk/platform/sdl_window.hpp"
 
@@ -75,21 +76,7 @@ std::string save_and_open(State& s, const std::string& name, const std::string& 
     return st_fill("Saved as {path} and opened.", {{"path", path}});
 }
 
-std::string html_text(const std::string& in) {
-    std::string out;
-    out.reserve(in.size());
-    for (char c : in) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string html_text(const std::string& in) { return report::html_escape(in); }
 
 std::string to_tell_html(const State& s, Instant now) {
     std::string h;

@@ -19,12 +19,6 @@ using text::st_fill;
 
 static const ImVec4 kWarn{0.70f, 0.22f, 0.08f, 1};
 
-static std::string service_name(const State& s, Id id) {
-    for (const auto& v : s.services)
-        if (v.id == id) return v.name;
-    return "?";
-}
-
 static std::string when(const Session& v) {
     if (!v.weekday) return st_fill("once, {date}", {{"date", day_text(TimeZone{}, v.first_date)}});
     std::string w = st_fill("every {weekday} from {date}", {{"weekday", weekday_text(*v.weekday)},

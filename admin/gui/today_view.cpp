@@ -49,12 +49,6 @@ static ImVec4 status_colour(BookingStatus status) {
     }
 }
 
-static std::string service_name(const State& s, Id id) {
-    for (const auto& v : s.services)
-        if (v.id == id) return v.name;
-    return "?";
-}
-
 static void draw_day_switch(State& s, Instant now) {
     if (ImGui::ArrowButton("##prev", ImGuiDir_Left)) {
         s.day = add_days(s.day, -1);

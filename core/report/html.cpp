@@ -18,20 +18,7 @@ namespace {
 
 // [SECTION] Helpers ---------------------------------------------------------------------------
 
-std::string esc(std::string_view s) {
-    std::string out;
-    for (char c : s) {
-        switch (c) {
-            case '&': out += "&amp;"; break;
-            case '<': out += "&lt;"; break;
-            case '>': out += "&gt;"; break;
-            case '"': out += "&quot;"; break;
-            case '\'': out += "&#39;"; break;
-            default: out += c;
-        }
-    }
-    return out;
-}
+std::string esc(std::string_view s) { return html_escape(s); }
 
 struct Ctx {
     const Report& r;
@@ -345,6 +332,22 @@ std::string render_html(const Report& r, const RenderOptions& o) {
                       "again with other figures: forms that come in for it later count in a later month.")) + "</p>\n";
     s += "</body>\n</html>\n";
     return s;
+}
+
+std::string html_escape(std::string_view s) {
+    std::string out;
+    out.reserve(s.size());
+    for (char c : s) {
+        switch (c) {
+            case '&': out += "&amp;"; break;
+            case '<': out += "&lt;"; break;
+            case '>': out += "&gt;"; break;
+            case '"': out += "&quot;"; break;
+            case '\'': out += "&#39;"; break;
+            default: out += c;
+        }
+    }
+    return out;
 }
 
 }  // namespace indgang::report

@@ -29,6 +29,9 @@ std::string render_json(const Report& report);
 // fullwidth forms (＝ ＋ － ＠, which Excel folds to ASCII) and any of them after leading spaces.
 std::string csv_cell(std::string_view s);
 
+// Text for HTML: & < > " ' escaped (reports here, and the staff window's print pages).
+std::string html_escape(std::string_view s);
+
 // "<5" for a small hidden count, "×" for a complementary one, else the number.
 std::string format_count(const Count& c, int min_cell);
 

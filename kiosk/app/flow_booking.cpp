@@ -4,6 +4,7 @@
 #include "app/kiosk_log.hpp"
 #include "app/scrub.hpp"
 #include "app/service_text.hpp"
+#include "app/typed_text.hpp"
 
 #include "core/domain/booking.hpp"
 #include "core/text/keyboard.hpp"
@@ -16,20 +17,6 @@ namespace indgang::kiosk {
 namespace {
 
 constexpr size_t kMaxNickname = 20;    // code points; fits the receipt and the staff list
-
-size_t code_points(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-void pop_code_point(std::string& s) {
-    while (!s.empty()) {
-        const unsigned char c = static_cast<unsigned char>(s.back());
-        s.pop_back();
-        if ((c & 0xC0) != 0x80) break;
-    }
-}
 
 }  // namespace
 

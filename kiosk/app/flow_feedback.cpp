@@ -4,6 +4,7 @@
 #include "app/kiosk_log.hpp"
 #include "app/scrub.hpp"
 #include "app/service_text.hpp"
+#include "app/typed_text.hpp"
 
 #include "core/feedback/submit.hpp"
 #include "core/text/keyboard.hpp"
@@ -11,24 +12,6 @@
 #include <algorithm>
 
 namespace indgang::kiosk {
-
-namespace {
-
-size_t code_points(const std::string& s) {
-    size_t n = 0;
-    for (unsigned char c : s) n += (c & 0xC0) != 0x80;
-    return n;
-}
-
-void pop_code_point(std::string& s) {
-    while (!s.empty()) {
-        const unsigned char c = static_cast<unsigned char>(s.back());
-        s.pop_back();
-        if ((c & 0xC0) != 0x80) break;
-    }
-}
-
-}  // namespace
 
 std::vector<const feedback::Question*> KioskApp::feedback_questions() const {
     std::vector<const feedback::Question*> out;
