@@ -193,7 +193,10 @@ void draw_reports(State& s, Instant now) {
     if (button(st("Save as CSV (spreadsheet)") + std::string("###save_report_csv")))
         act(s, [&s] {
             build(s, "csv");
-            set_status(s, save_and_open(s, report_file_name(s, "csv"), report::render_csv(*s.report)));
+            report::RenderOptions ro;   // column names, measures and answers in the staff language
+            ro.lang = text::staff_language();
+            ro.tr = report_text;
+            set_status(s, save_and_open(s, report_file_name(s, "csv"), report::render_csv(*s.report, ro)));
         });
     if (!s.report) return;
     draw_activity(*s.report);

@@ -20,8 +20,10 @@ struct RenderOptions {
 
 std::string render_html(const Report& report, const RenderOptions& options = {});
 // RFC 4180, UTF-8, comma-separated, '.' decimals, one table in long form:
-// section,period,site,question,group,answer,value,hidden
-std::string render_csv(const Report& report);
+// section,period,site,question,group,answer,value,hidden. With options.tr (the staff window, the
+// CLI in the staff language) the column names, sections, measures, questions and answers are in
+// that language; without it they are the stable keys above.
+std::string render_csv(const Report& report, const RenderOptions& options = {});
 std::string render_json(const Report& report);
 
 // One CSV field for every CSV Indgang writes (report and extract): RFC 4180 quoting, and a leading

@@ -6,6 +6,9 @@
 
 #include <cstdio>
 
+// Marks a staff-catalog msgid for xgettext (scripts/extract-pot.sh); the caller's tr translates.
+#define ST_(text) text
+
 namespace indgang::report {
 
 std::string format_count(const Count& c, int min_cell) {
@@ -68,44 +71,75 @@ const char* hidden_name(Hidden h) {
 
 }  // namespace
 
-std::string render_csv(const Report& r) {
-    std::string out = "section,period,site,question,group,answer,value,hidden\r\n";
-    auto row = [&](const std::string& section, const std::string& question, const std::string& group,
-                   const std::string& answer, const std::string& value, const std::string& hidden) {
+std::string render_csv(const Report& r, const RenderOptions& o) {
+    // Without a translator the column names and codes are the stable keys tools read; with the
+    // staff language's, a project lead opening it in a spreadsheet reads their own words.
+    auto tr = [&](const char* msgid, const std::string& key) { return o.tr ? o.tr(msgid) : key; };
+    auto text = [&](const std::string& msgid, const std::string& key) { return o.tr ? o.tr(msgid) : key; };
+    auto group = [&](const std::string& g, const std::string& label = "") {
+        if (o.tr && !label.empty()) return o.tr(label);
+        if (g == kAllGroups) return tr(ST_("All"), g);
+        if (g == kNotStated) return tr(ST_("Not stated"), g);
+        return g;
+    };
+    auto mean_note = [&](MeanStatus m) -> std::string {
+        if (!o.tr) return to_string(m);
+        switch (m) {
+            case MeanStatus::Shown: return "";
+            case MeanStatus::NoAnswers: return o.tr(ST_("no answers"));
+            case MeanStatus::Suppressed: return o.tr(ST_("too few answers"));
+            case MeanStatus::Withheld: return o.tr(ST_("withheld: it would reveal a hidden count"));
+        }
+        return to_string(m);
+    };
+    auto hidden = [&](Hidden h) {
+        const std::string key = hidden_name(h);
+        if (!o.tr || key.empty()) return key;
+        return h == Hidden::Small ? o.tr(ST_("hidden: too few")) : o.tr(ST_("hidden: protects another figure"));
+    };
+    std::string out = tr(ST_("Section"), "section") + ',' + tr(ST_("Period"), "period") + ',' + tr(ST_("Site"), "site") + ',' +
+                      tr(ST_("Question"), "question") + ',' + tr(ST_("Group"), "group") + ',' + tr(ST_("Answer"), "answer") + ',' +
+                      tr(ST_("Value"), "value") + ',' + tr(ST_("Hidden"), "hidden") + "\r\n";
+    auto row = [&](const std::string& section, const std::string& question, const std::string& grp,
+                   const std::string& answer, const std::string& value, const std::string& hid) {
         out += csv_field(section) + ',' + csv_field(r.period.label) + ',' + csv_field(r.site_name) + ',' +
-               csv_field(question) + ',' + csv_field(group) + ',' + csv_field(answer) + ',' +
-               csv_field(value) + ',' + hidden + "\r\n";
+               csv_field(question) + ',' + csv_field(grp) + ',' + csv_field(answer) + ',' +
+               csv_field(value) + ',' + csv_field(hid) + "\r\n";
     };
     auto activity = [&](const ActivityRow& a, const std::string& section) {
-        const std::string group = a.month;
-        row(section, a.service, group, "bookings", std::to_string(a.bookings), "");
-        row(section, a.service, group, "checked_in", std::to_string(a.checked_in), "");
-        row(section, a.service, group, "seen", std::to_string(a.seen), "");
-        row(section, a.service, group, "missed", std::to_string(a.missed), "");
-        row(section, a.service, group, "open", std::to_string(a.open), "");
-        row(section, a.service, group, "cancelled", std::to_string(a.cancelled), "");
-        row(section, a.service, group, "centre_cancelled", std::to_string(a.centre_cancelled), "");
-        row(section, a.service, group, "walkins", std::to_string(a.walkins), "");
-        row(section, a.service, group, "no_show_rate", a.no_show_rate ? fixed(*a.no_show_rate, 3) : "", "");
+        const std::string service = o.tr ? o.tr(a.service_name) : a.service;
+        const std::string month = a.month == kAllGroups ? tr(ST_("Period"), a.month) : a.month;
+        row(section, service, month, tr(ST_("Bookings"), "bookings"), std::to_string(a.bookings), "");
+        row(section, service, month, tr(ST_("Checked in"), "checked_in"), std::to_string(a.checked_in), "");
+        row(section, service, month, tr(ST_("Seen"), "seen"), std::to_string(a.seen), "");
+        row(section, service, month, tr(ST_("No-show"), "missed"), std::to_string(a.missed), "");
+        row(section, service, month, tr(ST_("Not settled"), "open"), std::to_string(a.open), "");
+        row(section, service, month, tr(ST_("Cancelled"), "cancelled"), std::to_string(a.cancelled), "");
+        row(section, service, month, tr(ST_("Cancelled by the centre"), "centre_cancelled"), std::to_string(a.centre_cancelled), "");
+        row(section, service, month, tr(ST_("Walk-ins"), "walkins"), std::to_string(a.walkins), "");
+        row(section, service, month, tr(ST_("No-show rate"), "no_show_rate"), a.no_show_rate ? fixed(*a.no_show_rate, 3) : "", "");
     };
-    for (const auto& a : r.activity) activity(a, "activity");
-    for (const auto& a : r.activity_totals) activity(a, "activity_total");
+    for (const auto& a : r.activity) activity(a, tr(ST_("Activity"), "activity"));
+    for (const auto& a : r.activity_totals) activity(a, tr(ST_("Activity, whole period"), "activity_total"));
 
     const auto& f = r.feedback;
-    row("feedback", "", kAllGroups, "responses", format_count(f.responses, r.min_cell), hidden_name(f.responses.hidden));
+    const std::string feedback = tr(ST_("Feedback"), "feedback");
+    row(feedback, "", group(kAllGroups), tr(ST_("Forms"), "responses"), format_count(f.responses, r.min_cell), hidden(f.responses.hidden));
     for (const auto& q : f.questions) {
+        const std::string question = text(q.text, q.key);
         for (const auto& g : q.rows) {
-            row("feedback", q.key, g.group, "n", format_count(g.n, r.min_cell), hidden_name(g.n.hidden));
+            row(feedback, question, group(g.group, g.label), tr(ST_("Number of answers"), "n"), format_count(g.n, r.min_cell), hidden(g.n.hidden));
             for (size_t i = 0; i < q.answers.size(); ++i)
-                row("feedback", q.key, g.group, q.answers[i], format_count(g.cells[i], r.min_cell),
-                    hidden_name(g.cells[i].hidden));
+                row(feedback, question, group(g.group, g.label),
+                    i < q.answer_labels.size() ? text(q.answer_labels[i], q.answers[i]) : q.answers[i],
+                    format_count(g.cells[i], r.min_cell), hidden(g.cells[i].hidden));
             if (q.kind == feedback::QuestionKind::Scale)
-                row("feedback", q.key, g.group, "mean", g.mean ? fixed(*g.mean, 1) : "",
-                    g.mean ? "" : to_string(g.mean_status));
+                row(feedback, question, group(g.group, g.label), tr(ST_("Mean"), "mean"), g.mean ? fixed(*g.mean, 1) : "",
+                    g.mean ? "" : mean_note(g.mean_status));
         }
     }
     if (f.comments_included)
-        for (const auto& c : f.comments) row("comment", "", "", "", c, "");
+        for (const auto& c : f.comments) row(tr(ST_("Comment"), "comment"), "", "", "", c, "");
     return out;
 }
 

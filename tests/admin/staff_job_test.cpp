@@ -87,6 +87,11 @@ TEST_CASE("the report for a month is saved as HTML and CSV from the window") {
     CHECK(w.count("SELECT count(*) FROM booking WHERE status = 'missed'") == 2);
     const std::string csv = slurp(csv_file.string());
     CHECK(csv.find("2026-12") != std::string::npos);
+    // A spreadsheet for the project lead: Danish column names, measures and answers.
+    CHECK(csv.rfind("Afsnit,Periode,Sted,Spørgsmål,Gruppe,Svar,Værdi,Skjult\r\n", 0) == 0);
+    CHECK(csv.find(",Jobcenter,2026-12,Udeblevet,2,\r\n") != std::string::npos);
+    for (const char* key : {"centre_cancelled", "no_show_rate", "activity_total", "not_stated"})
+        CHECK(csv.find(key) == std::string::npos);
     CHECK(csv.find("Ravn") == std::string::npos);   // counts only, never a nickname
     CHECK(html.find("Ravn") == std::string::npos);
     // No half-written file is left beside them.
