@@ -1,6 +1,7 @@
 // The ledger's rules one at a time (docs/privacy.md, "The ledger"); the year-long audit in
 // linked_audit_test.cpp checks them all together.
 #include "tests/feedback/fixture.hpp"
+#include "tests/report/report_lookup.hpp"
 
 #include "core/export/bundle.hpp"
 #include "core/feedback/tally_store.hpp"
@@ -14,21 +15,11 @@ using namespace indgang;
 using namespace indgang::report;
 using indgang::testing::FeedbackFixture;
 using indgang::testing::draft;
+using indgang::testing::group;
+using indgang::testing::question;
 
 namespace {
 
-const QuestionTable& question(const Report& r, const std::string& key) {
-    for (const auto& q : r.feedback.questions)
-        if (q.key == key) return q;
-    FAIL("no question " << key);
-    throw 0;
-}
-const GroupRow& group(const QuestionTable& q, const std::string& g) {
-    for (const auto& row : q.rows)
-        if (row.group == g) return row;
-    FAIL("no group " << g);
-    throw 0;
-}
 void many(FeedbackFixture& fx, int n, std::initializer_list<std::pair<const char*, const char*>> answers,
           const char* day = "2026-11-10") {
     for (int i = 0; i < n; ++i) REQUIRE(fx.store(draft(answers), day));

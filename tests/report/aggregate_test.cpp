@@ -1,4 +1,5 @@
 #include "tests/feedback/fixture.hpp"
+#include "tests/report/report_lookup.hpp"
 
 #include "core/report/aggregate.hpp"
 #include "core/report/render.hpp"
@@ -12,6 +13,8 @@ using namespace indgang;
 using namespace indgang::report;
 using indgang::testing::FeedbackFixture;
 using indgang::testing::draft;
+using indgang::testing::group;
+using indgang::testing::question;
 
 namespace {
 
@@ -52,18 +55,6 @@ void load(FeedbackFixture& fx, const std::vector<Spec>& specs, unsigned shuffle_
     }
 }
 
-const QuestionTable& question(const Report& r, const std::string& key) {
-    for (const auto& q : r.feedback.questions)
-        if (q.key == key) return q;
-    FAIL("no question " << key);
-    throw 0;
-}
-const GroupRow& group(const QuestionTable& q, const std::string& g) {
-    for (const auto& row : q.rows)
-        if (row.group == g) return row;
-    FAIL("no group " << g);
-    throw 0;
-}
 std::vector<std::optional<int>> values(const GroupRow& g) {
     std::vector<std::optional<int>> v;
     for (const auto& c : g.cells) v.push_back(c.value);
