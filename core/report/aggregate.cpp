@@ -4,6 +4,7 @@
 #include "core/domain/timetable.hpp"
 #include "core/feedback/submit.hpp"
 #include "core/feedback/tally_store.hpp"
+#include "core/report/joint.hpp"
 #include "core/report/linked.hpp"
 
 #include <algorithm>
@@ -150,12 +151,35 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
     }
     groups.push_back(kNotStated);
     group_labels.push_back("Not stated");
-    // Per month: the largest value a reader can allow each figure of the grouping question's
-    // table (its answers in order, then its total).
-    std::vector<std::vector<std::optional<int64_t>>> service_highest;
+    // Each question's month tables first; they are protected month by month below, all questions
+    // of a month together, because a reader holds them together (joint.hpp).
+    struct QuestionWork {
+        const feedback::Question* q = nullptr;
+        QuestionTable t;
+        std::vector<int> values;      // per answer: its value on the scale (0: not on it)
+        bool grouped = false;         // a scale question: a row per group and the "all" row
+        bool is_group_q = false;
+        FigureIndex f;
+        std::vector<std::vector<int64_t>> cells;                         // the period
+        std::vector<std::vector<std::vector<int64_t>>> month_cells;      // per month
+        std::vector<std::vector<std::optional<Known>>> prior;            // per month, per figure
+        std::vector<std::vector<bool>> forced;                           // per month: the joint check's
+        std::vector<LinkedResult> res;                                   // per month
+    };
+    auto key_of = [&](const QuestionWork& w, size_t i) -> Key {
+        const size_t R = w.f.R, C = w.f.C;
+        if (i < R * C) return {w.q->key, w.grouped ? groups[i / C] : kAllGroups, w.t.answers[i % C]};
+        if (i < R * C + R) return {w.q->key, w.grouped ? groups[i - R * C] : kAllGroups, "n"};
+        if (i < R * C + R + C) return {w.q->key, kAllGroups, w.t.answers[i - R * C - R]};
+        return {w.q->key, kAllGroups, "n"};
+    };
+    std::vector<QuestionWork> work;
+    std::optional<size_t> group_work;
     for (const auto& q : form.questions) {
         if (q.kind == QuestionKind::Text) continue;
-        QuestionTable t;
+        QuestionWork w;
+        w.q = &q;
+        QuestionTable& t = w.t;
         t.key = q.key;
         t.text = q.text;
         t.kind = q.kind;
@@ -164,53 +188,28 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
         // The grouping question also counts the forms that skipped it: then its total is the
         // number of forms, and "how many did not say" is a figure protected with the rest
         // (otherwise forms − answers would tell the size of every "Not stated" row).
-        const bool is_group_q = &q == group_q;
-        if (is_group_q) {
+        w.is_group_q = &q == group_q;
+        if (w.is_group_q) {
             t.answers.push_back(kNotStated);
             t.answer_labels.push_back("Not stated");
+            group_work = work.size();
         }
         const size_t C = t.answers.size();
-        std::vector<int> values(C, 0);
+        w.values.assign(C, 0);
         if (q.kind == QuestionKind::Scale)
-            for (size_t c = 0; c < C; ++c) values[c] = t.answers[c] == feedback::kDeclined ? 0 : std::stoi(t.answers[c]);
+            for (size_t c = 0; c < C; ++c)
+                w.values[c] = t.answers[c] == feedback::kDeclined ? 0 : std::stoi(t.answers[c]);
         auto column = [&](const std::string& a) -> std::optional<size_t> {
             for (size_t c = 0; c < C; ++c) if (t.answers[c] == a) return c;
             return std::nullopt;   // an answer from an older form version: not counted
         };
-
         // The grouping question and any other choice question: one row; scale questions: one
         // row per group, and the column totals as the "all" row.
-        const bool grouped = q.kind == QuestionKind::Scale;
-        const size_t R = grouped ? groups.size() : 1;
-        FigureIndex f;
-        f.R = R;
-        f.C = C;
-        auto key_of = [&](size_t i) -> Key {
-            if (i < R * C) return {q.key, grouped ? groups[i / C] : kAllGroups, t.answers[i % C]};
-            if (i < R * C + R) return {q.key, grouped ? groups[i - R * C] : kAllGroups, "n"};
-            if (i < R * C + R + C) return {q.key, kAllGroups, t.answers[i - R * C - R]};
-            return {q.key, kAllGroups, "n"};
-        };
-
-        std::vector<std::vector<int64_t>> cells(R, std::vector<int64_t>(C, 0));
-        TableProtection p;
-        // What the grouping question's table lets a reader bound, per month (see below).
-        auto ceilings_for = [&](size_t month) {
-            std::vector<std::optional<int64_t>> ceil(f.size());
-            if (!grouped || !group_q || service_highest.size() <= month) return ceil;
-            const auto& hi = service_highest[month];   // per service answer, then declined, not stated, total
-            for (size_t r = 0; r < R; ++r) {
-                if (groups[r] == kNotStated) {
-                    const auto& d = hi[hi.size() - 3];
-                    const auto& n = hi[hi.size() - 2];
-                    if (d && n) ceil[f.row_total(r)] = *d + *n;
-                } else {
-                    ceil[f.row_total(r)] = hi[r];
-                }
-            }
-            ceil[f.grand()] = hi.back();
-            return ceil;
-        };
+        w.grouped = q.kind == QuestionKind::Scale;
+        const size_t R = w.grouped ? groups.size() : 1;
+        w.f.R = R;
+        w.f.C = C;
+        w.cells.assign(R, std::vector<int64_t>(C, 0));
         for (size_t i = 0; i < M; ++i) {
             std::vector<std::vector<int64_t>> month_cells(R, std::vector<int64_t>(C, 0));
             for (const auto& [key, n] : counts[i].cells) {
@@ -219,35 +218,124 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
                 auto c = column(answer);
                 if (!c) continue;
                 size_t r = 0;
-                if (grouped) {
+                if (w.grouped) {
                     r = groups.size() - 1;   // an answer no longer offered counts as not stated
                     for (size_t g = 0; g + 1 < groups.size(); ++g)
                         if (groups[g] == group) r = g;
                 }
                 month_cells[r][*c] += n;
-                cells[r][*c] += n;
+                w.cells[r][*c] += n;
             }
-            if (is_group_q) {
+            if (w.is_group_q) {
                 int64_t answered = 0;
                 for (size_t c = 0; c + 1 < C; ++c) answered += month_cells[0][c];
                 const int64_t skipped = std::max<int64_t>(0, counts[i].forms - answered);
                 month_cells[0][C - 1] = skipped;
-                cells[0][C - 1] += skipped;
+                w.cells[0][C - 1] += skipped;
             }
-            std::vector<std::optional<Known>> prior(f.size());
-            for (size_t j = 0; j < f.size(); ++j)
-                if (f.published(j)) prior[j] = prior_of(i, key_of(j));
-            // A scale question's group is never larger than the forms that named its service, nor
-            // its answers more than the forms: bounds a reader has from the service table.
-            const LinkedResult res = protect_linked(month_cells, k, prior, ledgers[i].min_k, ceilings_for(i));
-            if (is_group_q) {
-                std::vector<std::optional<int64_t>> hi;
-                for (size_t c = 0; c < C; ++c) hi.push_back(res.highest[f.cell(0, c)]);
-                hi.push_back(res.highest[f.row_total(0)]);
-                service_highest.push_back(std::move(hi));
+            std::vector<std::optional<Known>> prior(w.f.size());
+            for (size_t j = 0; j < w.f.size(); ++j)
+                if (w.f.published(j)) prior[j] = prior_of(i, key_of(w, j));
+            w.month_cells.push_back(std::move(month_cells));
+            w.prior.push_back(std::move(prior));
+            w.forced.emplace_back(w.f.size(), false);
+        }
+        w.res.resize(M);
+        work.push_back(std::move(w));
+    }
+
+    // The grouping question's table first: a scale question's group is never larger than the
+    // forms that named its service, so the largest value a reader can allow each of its figures
+    // bounds the other tables (the flow protection uses these as fixed ceilings; the joint check
+    // below solves the tables together).
+    std::vector<size_t> order;
+    if (group_work) order.push_back(*group_work);
+    for (size_t w = 0; w < work.size(); ++w)
+        if (!group_work || w != *group_work) order.push_back(w);
+    // The grouping table's columns that bound a scale table's row r.
+    auto service_columns = [&](size_t r) {
+        std::vector<size_t> cols;
+        if (!group_work) return cols;
+        const auto& answers = work[*group_work].t.answers;
+        auto add = [&](const std::string& a) {
+            for (size_t c = 0; c < answers.size(); ++c) if (answers[c] == a) cols.push_back(c);
+        };
+        if (groups[r] == kNotStated) { add(feedback::kDeclined); add(kNotStated); }
+        else add(groups[r]);
+        return cols;
+    };
+    for (size_t i = 0; i < M; ++i) {
+        auto protect_all = [&]() {
+            std::vector<std::optional<int64_t>> service_highest;   // per service answer (declined, not stated), total
+            for (size_t wi : order) {
+                QuestionWork& w = work[wi];
+                std::vector<std::optional<int64_t>> ceil(w.f.size());
+                if (w.grouped && group_work && !service_highest.empty()) {
+                    for (size_t r = 0; r < w.f.R; ++r) {
+                        int64_t sum = 0;
+                        bool bounded = true;
+                        for (size_t c : service_columns(r)) {
+                            if (!service_highest[c]) bounded = false;
+                            else sum += *service_highest[c];
+                        }
+                        if (bounded) ceil[w.f.row_total(r)] = sum;
+                    }
+                    ceil[w.f.grand()] = service_highest.back();
+                }
+                w.res[i] = protect_linked(w.month_cells[i], k, w.prior[i], ledgers[i].min_k, ceil, w.forced[i]);
+                if (w.is_group_q) {
+                    for (size_t c = 0; c < w.f.C; ++c) service_highest.push_back(w.res[i].highest[w.f.cell(0, c)]);
+                    service_highest.push_back(w.res[i].highest[w.f.row_total(0)]);
+                }
             }
-            for (size_t j = 0; j < f.size(); ++j)
-                if (f.published(j)) updates[period.months[i]].figures[key_of(j)] = bound_of(res.known[j]);
+        };
+        protect_all();
+        if (!group_work) continue;
+        // The month as a whole: while a hidden figure is too narrow given every table of the
+        // month, hide what widens it most, keeping everything hidden so far (so a figure once
+        // wide enough stays so), and protect the tables again.
+        const int64_t T = ledgers[i].min_k > 0 ? std::min(k, ledgers[i].min_k) : k;
+        std::vector<std::vector<bool>> verified;
+        int unfixable = 0;
+        for (;;) {
+            std::vector<JointTable> tables;
+            for (size_t wi : order) {
+                const QuestionWork& w = work[wi];
+                JointTable jt;
+                jt.cells = w.month_cells[i];
+                jt.known = w.res[i].known;
+                jt.marks = w.res[i].marks;
+                for (size_t j = 0; j < w.f.size(); ++j) jt.locked.push_back(w.prior[i][j] && w.prior[i][j]->exact());
+                if (w.grouped)
+                    for (size_t r = 0; r < w.f.R; ++r) jt.row_bound.push_back(service_columns(r));
+                tables.push_back(std::move(jt));
+            }
+            const JointStep step = check_month(tables, T, verified, unfixable);
+            if (step.ok) break;
+            for (size_t ti = 0; ti < order.size(); ++ti) {
+                QuestionWork& w = work[order[ti]];
+                for (size_t j = 0; j < w.f.size(); ++j) {
+                    if (w.res[i].marks[j] != Hidden::No) w.forced[i][j] = true;
+                    if (step.everything && !tables[ti].locked[j]) w.forced[i][j] = true;
+                }
+                for (const auto& [table, figure] : step.hide)
+                    if (table == ti) w.forced[i][figure] = true;
+            }
+            protect_all();
+        }
+        out.joint_unfixable += unfixable;
+    }
+
+    for (QuestionWork& w : work) {
+        QuestionTable& t = w.t;
+        const auto& q = *w.q;
+        const size_t R = w.f.R, C = w.f.C;
+        const auto& values = w.values;
+        TableProtection p;
+        for (size_t i = 0; i < M; ++i) {
+            const LinkedResult& res = w.res[i];
+            for (size_t j = 0; j < w.f.size(); ++j)
+                if (w.f.published(j)) updates[period.months[i]].figures[key_of(w, j)] = bound_of(res.known[j]);
             if (i == 0) {
                 p = res.protection;
                 if (M > 1) p.zeros_hidden = true;
@@ -261,6 +349,9 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
             for (size_t c = 0; c < C; ++c) join(p.col_totals[c], res.protection.col_totals[c]);
             join(p.grand, res.protection.grand);
         }
+        const bool grouped = w.grouped;
+        const bool is_group_q = w.is_group_q;
+        const auto& cells = w.cells;
         if (R == 1 && grouped) {   // no grouping question: the "all" row is the one group
             p.col_totals = p.cells[0];
             p.grand = p.row_totals[0];

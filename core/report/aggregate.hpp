@@ -64,6 +64,9 @@ struct FeedbackSummary {
     std::vector<QuestionTable> questions;     // Scale and Choice questions in form order
     bool comments_included = false;    // feedback.export_free_text on and enough responses
     std::vector<std::string> comments; // sorted by text, never by arrival
+    // Hidden figures the month's joint check could not widen to the threshold because figures
+    // published before pin them (joint.hpp); never more than 0 for a month published first.
+    int joint_unfixable = 0;
 };
 
 // Bookings, walk-ins and check-ins for one service in one month (or the whole period when

@@ -110,7 +110,8 @@ int64_t figure_width(const std::vector<std::vector<int64_t>>& cells, const std::
 
 LinkedResult protect_linked(const std::vector<std::vector<int64_t>>& cells, int k,
                             const std::vector<std::optional<Known>>& prior, int prior_min_k,
-                            const std::vector<std::optional<int64_t>>& ceilings) {
+                            const std::vector<std::optional<int64_t>>& ceilings,
+                            const std::vector<bool>& forced) {
     if (k < 1) throw std::invalid_argument("linked: threshold below 1");
     FigureIndex f;
     const std::vector<int64_t> x = flatten(cells, f);
@@ -134,6 +135,7 @@ LinkedResult protect_linked(const std::vector<std::vector<int64_t>>& cells, int 
         // so a re-export of unchanged figures is the same bytes.
         else if (before[i]) h[i] = before[i]->hi && *before[i]->hi <= k - 1 ? Hidden::Small : Hidden::Complementary;
         else if (x[i] > 0 && x[i] < k) h[i] = Hidden::Small;
+        if (i < forced.size() && forced[i] && h[i] == Hidden::No && !is_public(i)) h[i] = Hidden::Complementary;
     }
     auto hide_row_if_one_category = [&](const std::vector<size_t>& members, size_t total) {
         if (x[total] == 0 || members.size() < 2) return;
@@ -209,6 +211,7 @@ LinkedResult protect_linked(const std::vector<std::vector<int64_t>>& cells, int 
     }
 
     out.known = knowledge(h, false);
+    out.marks = h;
     const std::vector<Known> judged = knowledge(h);
     out.highest.assign(N, std::nullopt);
     for (size_t i = 0; i < N; ++i) {

@@ -59,16 +59,20 @@ struct LinkedResult {
                                                    // can allow it (empty: no bound)
     int64_t narrowest = 0;               // fewest values any hidden figure can take (0: none hidden)
     bool fell_back = false;              // rule 5 applied
+    std::vector<Hidden> marks;           // per figure (FigureIndex order): how it is published
 };
 
 // `prior` has one entry per figure (FigureIndex order), empty when nothing was published;
 // `prior_min_k` is the smallest threshold used before (0: none). `ceilings` (optional, per
 // figure) are upper bounds a reader has from other tables of the same forms (a group is never
 // larger than the forms that named its service). Throws DomainError(Invalid) when a published
-// number no longer matches the counts (a frozen month changed).
+// number no longer matches the counts (a frozen month changed). `forced` (optional, per figure):
+// figures the month's joint check (joint.hpp) needs hidden; each is hidden ("×") unless public,
+// and the rules then run as usual, so the result hides at least what it hid without them.
 LinkedResult protect_linked(const std::vector<std::vector<int64_t>>& cells, int k,
                             const std::vector<std::optional<Known>>& prior, int prior_min_k,
-                            const std::vector<std::optional<int64_t>>& ceilings = {});
+                            const std::vector<std::optional<int64_t>>& ceilings = {},
+                            const std::vector<bool>& forced = {});
 
 // Fewest values figure `i` can take given `known` for every figure (the exact test rule 4 uses,
 // capped at `cap`). Exposed for the tests.

@@ -120,11 +120,15 @@ TEST_CASE("a dataset with known answers gives exact counts, distributions and me
     // (37 + "two more" would tell October + December = 2).
     const Report q = build_report(*fx.db, fx.site, parse_period("2026-Q4"), fx.form);
     CHECK_FALSE(q.feedback.responses.value);
-    for (const char* day : {"2026-10-02", "2026-10-09", "2026-10-16", "2026-10-23", "2026-12-02", "2026-12-09",
-                            "2026-12-16", "2026-12-23"})
-        fx.store(draft({{"service", "jobcentre"}, {"safe", "1"}}), day);
+    // Ten more forms in each of October and December, two services with mixed answers. (Five
+    // forms that all named the jobcentre would not do: the scale tables would then tell that
+    // every form was the jobcentre's, so even the number of forms is hidden, joint.hpp.)
+    for (const char* month : {"2026-10", "2026-12"})
+        for (int i = 0; i < 10; ++i)
+            fx.store(draft({{"service", i % 2 ? "social" : "jobcentre"}, {"safe", std::to_string(1 + i % 5).c_str()}}),
+                     (std::string(month) + "-0" + std::to_string(2 + i % 7)).c_str());
     const Report q2 = build_report(*fx.db, fx.site, parse_period("2026-Q4"), fx.form);
-    CHECK(q2.feedback.responses.value == 47);   // 5 + 37 + 5, every month shown
+    CHECK(q2.feedback.responses.value == 59);   // 11 + 37 + 11, every month shown
 }
 
 TEST_CASE("a small group is hidden, and enough else with it that nothing can be subtracted") {
