@@ -145,9 +145,17 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
 
     std::vector<std::string> groups;
     std::vector<std::string> group_labels;
+    // One name per service across the report: an answer that is one of the centre's services is
+    // labelled with the centre's own name for it, as in the activity table.
+    std::map<std::string, std::string> centre_names;
+    for (const auto& sv : list_services(db, true)) centre_names[sv.key] = sv.name;
     if (group_q) {
         out.group_question = group_q->key;
-        for (const auto& c : group_q->choices) { groups.push_back(c.key); group_labels.push_back(c.label); }
+        for (const auto& c : group_q->choices) {
+            groups.push_back(c.key);
+            const auto it = centre_names.find(c.key);
+            group_labels.push_back(it != centre_names.end() ? it->second : c.label);
+        }
     }
     groups.push_back(kNotStated);
     group_labels.push_back("Not stated");
@@ -184,7 +192,10 @@ FeedbackSummary summarize_feedback(db::Db& db, Id site_id, const Period& period,
         t.text = q.text;
         t.kind = q.kind;
         t.answers = form.answer_keys(q);
-        for (const auto& a : t.answers) t.answer_labels.push_back(form.answer_label(q, a));
+        for (const auto& a : t.answers) {
+            const auto it = centre_names.find(a);
+            t.answer_labels.push_back(&q == group_q && it != centre_names.end() ? it->second : form.answer_label(q, a));
+        }
         // The grouping question also counts the forms that skipped it: then its total is the
         // number of forms, and "how many did not say" is a figure protected with the rest
         // (otherwise forms − answers would tell the size of every "Not stated" row).

@@ -6,6 +6,7 @@
 // [SECTION] Charts
 // [SECTION] Page
 #include "core/report/render.hpp"
+#include "core/text/text_width.hpp"
 #include "core/text/staff_text.hpp"
 
 #include <algorithm>
@@ -66,6 +67,16 @@ const char* ink_on(const char* fill) {
 // [SECTION] Charts ----------------------------------------------------------------------------
 
 constexpr int kLabelW = 210, kBarW = 420, kRowH = 30, kBarH = 20;
+constexpr double kLabelPx = 13, kLegendPx = 12;   // .chart .lbl and .chart .leg below
+
+// SVG text neither wraps nor shrinks: the label column is as wide as the widest label (measured
+// in the report's fonts, with a margin for kerning and other fonts), at least kLabelW.
+int px_width(const std::string& s, double px) { return static_cast<int>(text::text_width_px(s, px) * 1.08) + 2; }
+int label_column(const std::vector<std::string>& labels) {
+    int w = kLabelW;
+    for (const auto& l : labels) w = std::max(w, px_width(l, kLabelPx) + 16);
+    return w;
+}
 
 // One 100 % bar per group whose size is published: a segment per visible answer count, and one
 // hatched segment for everything hidden (its size follows from the published figures anyway).
@@ -74,21 +85,35 @@ std::string distribution_chart(const Ctx& x, const QuestionTable& q) {
     for (const auto& g : q.rows)
         if (g.n.value && *g.n.value > 0) rows.push_back(&g);
     if (rows.empty()) return "<p class=\"none\">" + esc(x.tr("Too few answers to draw a chart.")) + "</p>\n";
-    const int h = static_cast<int>(rows.size()) * kRowH + 34;
-    int legend_w = kLabelW + 120;
+    std::vector<std::string> labels, rights;
+    for (const GroupRow* g : rows) {
+        labels.push_back(x.tr(g->label));
+        std::string right = "n=" + std::to_string(*g->n.value);
+        if (g->mean) right += " \xC3\xB8 " + x.num(*g->mean, 1);   // ø: Danish shorthand for mean
+        rights.push_back(std::move(right));
+    }
+    const int lw = label_column(labels);
+    int right_w = 0;
+    for (const auto& r : rights) right_w = std::max(right_w, px_width(r, kLabelPx));
+    std::vector<std::string> legend;
     for (size_t i = 0; i < q.answers.size(); ++i)
-        legend_w += 30 + 7 * static_cast<int>(q.kind == feedback::QuestionKind::Scale && q.answers[i] != "declined"
-                                                  ? 1 : x.tr(q.answer_labels[i]).size());
-    const int w = std::max(kLabelW + kBarW + 70, legend_w);
+        legend.push_back(q.kind == feedback::QuestionKind::Scale && q.answers[i] != "declined" ? q.answers[i]
+                                                                                                : x.tr(q.answer_labels[i]));
+    legend.push_back(x.tr("hidden"));
+    int legend_w = lw;
+    for (const auto& l : legend) legend_w += 16 + px_width(l, kLegendPx) + 14;
+    const int h = static_cast<int>(rows.size()) * kRowH + 34;
+    const int w = std::max(lw + kBarW + 6 + right_w + 8, legend_w);
     std::string s = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " +
                     std::to_string(h) + "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
                     "\" aria-label=\"" + esc(x.tr(q.text)) + "\">\n";
     s += "<title>" + esc(x.tr(q.text)) + "</title>\n";
     int y = 4;
-    for (const GroupRow* g : rows) {
+    for (size_t gi = 0; gi < rows.size(); ++gi) {
+        const GroupRow* g = rows[gi];
         const double n = *g->n.value;
-        s += "<text x=\"" + std::to_string(kLabelW - 8) + "\" y=\"" + std::to_string(y + 15) +
-             "\" class=\"lbl\" text-anchor=\"end\">" + esc(x.tr(g->label)) + "</text>\n";
+        s += "<text x=\"" + std::to_string(lw - 8) + "\" y=\"" + std::to_string(y + 15) +
+             "\" class=\"lbl\" text-anchor=\"end\">" + esc(labels[gi]) + "</text>\n";
         // Hidden counts are drawn where they belong, in answer order: what the visible counts
         // leave of the row is shared evenly among the hidden answers (hatched, no number).
         int visible_sum = 0, hidden_cells = 0;
@@ -102,7 +127,7 @@ std::string distribution_chart(const Ctx& x, const QuestionTable& q) {
             if (!g->cells[i].value) {
                 const double bw = kBarW * hidden_each / n;
                 if (bw > 0)
-                    s += "<rect x=\"" + Ctx::coord(kLabelW + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+                    s += "<rect x=\"" + Ctx::coord(lw + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
                          Ctx::coord(bw) + "\" height=\"" + std::to_string(kBarH) +
                          "\" fill=\"url(#hidden)\" stroke=\"#888\" stroke-width=\"0.5\"><title>" +
                          esc(x.tr(q.answer_labels[i])) + ": " + esc(text::st("hidden")) + "</title></rect>\n";
@@ -113,36 +138,30 @@ std::string distribution_chart(const Ctx& x, const QuestionTable& q) {
             const int v = *g->cells[i].value;
             const double bw = kBarW * v / n;
             const char* fill = colour_for(q, i);
-            s += "<rect x=\"" + Ctx::coord(kLabelW + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+            s += "<rect x=\"" + Ctx::coord(lw + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
                  Ctx::coord(bw) + "\" height=\"" + std::to_string(kBarH) + "\" fill=\"" + fill + "\"><title>" +
                  esc(x.tr(q.answer_labels[i])) + ": " + std::to_string(v) + "</title></rect>\n";
             if (bw >= 22)
-                s += "<text x=\"" + Ctx::coord(kLabelW + at + bw / 2) + "\" y=\"" + std::to_string(y + 15) +
+                s += "<text x=\"" + Ctx::coord(lw + at + bw / 2) + "\" y=\"" + std::to_string(y + 15) +
                      "\" class=\"in\" text-anchor=\"middle\" fill=\"" + ink_on(fill) + "\">" +
                      std::to_string(v) + "</text>\n";
             at += bw;
         }
-        std::string right = "n=" + std::to_string(static_cast<int>(n));
-        if (g->mean) right += " \xC3\xB8 " + x.num(*g->mean, 1);   // ø: Danish shorthand for mean
-        s += "<text x=\"" + std::to_string(kLabelW + kBarW + 6) + "\" y=\"" + std::to_string(y + 15) +
-             "\" class=\"lbl\">" + esc(right) + "</text>\n";
+        s += "<text x=\"" + std::to_string(lw + kBarW + 6) + "\" y=\"" + std::to_string(y + 15) +
+             "\" class=\"lbl\">" + esc(rights[gi]) + "</text>\n";
         y += kRowH;
     }
-    // Legend
-    int lx = kLabelW;
-    for (size_t i = 0; i < q.answers.size(); ++i) {
-        const std::string label = q.kind == feedback::QuestionKind::Scale && q.answers[i] != "declined"
-                                      ? q.answers[i] : x.tr(q.answer_labels[i]);
-        s += "<rect x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(y + 4) +
-             "\" width=\"12\" height=\"12\" fill=\"" + colour_for(q, i) + "\"/>";
+    // Legend: the answers in order, then "hidden".
+    int lx = lw;
+    for (size_t i = 0; i < legend.size(); ++i) {
+        const bool hidden_key = i == q.answers.size();
+        s += "<rect x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(y + 4) + "\" width=\"12\" height=\"12\" " +
+             (hidden_key ? std::string("fill=\"url(#hidden)\" stroke=\"#888\" stroke-width=\"0.5\"")
+                         : "fill=\"" + std::string(colour_for(q, i)) + "\"") + "/>";
         s += "<text x=\"" + std::to_string(lx + 16) + "\" y=\"" + std::to_string(y + 14) + "\" class=\"leg\">" +
-             esc(label) + "</text>\n";
-        lx += 16 + 7 * static_cast<int>(label.size()) + 14;   // ~7 px per character at 12 px
+             esc(legend[i]) + "</text>\n";
+        lx += 16 + px_width(legend[i], kLegendPx) + 14;
     }
-    s += "<rect x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(y + 4) +
-         "\" width=\"12\" height=\"12\" fill=\"url(#hidden)\" stroke=\"#888\" stroke-width=\"0.5\"/>";
-    s += "<text x=\"" + std::to_string(lx + 16) + "\" y=\"" + std::to_string(y + 14) + "\" class=\"leg\">" +
-         esc(x.tr("hidden")) + "</text>\n";
     s += "</svg>\n";
     return s;
 }
@@ -155,43 +174,53 @@ std::string activity_chart(const Ctx& x) {
     if (rows.empty()) return "<p class=\"none\">" + esc(x.tr("No bookings or walk-ins in this period.")) + "</p>\n";
     int most = 1;
     for (const auto* a : rows) most = std::max(most, a->seen + (a->bookings - a->seen - a->missed - a->open) + a->missed + a->walkins);
+    struct Part { const char* name; const char* fill; };
+    const Part parts[] = {{"Came (booked)", "#2c7bb6"}, {"No-show", "#d7191c"}, {"Walk-in", "#abd9e9"}};
+    std::vector<std::string> labels, rates;
+    int rate_w = 0;
+    for (const auto* a : rows) {
+        labels.push_back(x.tr(a->service_name));
+        rates.push_back(a->no_show_rate ? x.tr("no-show") + " " + x.pct(*a->no_show_rate) : "");
+        rate_w = std::max(rate_w, px_width(rates.back(), kLabelPx));
+    }
+    const int lw = label_column(labels);
+    int legend_w = lw;
+    for (const auto& p : parts) legend_w += 16 + px_width(x.tr(p.name), kLegendPx) + 14;
     const int h = static_cast<int>(rows.size()) * kRowH + 34;
-    const int w = kLabelW + kBarW + 110;
+    const int w = std::max(lw + kBarW + 6 + rate_w + 8, legend_w);
     std::string s = "<svg class=\"chart\" role=\"img\" viewBox=\"0 0 " + std::to_string(w) + " " +
                     std::to_string(h) + "\" width=\"" + std::to_string(w) + "\" height=\"" + std::to_string(h) +
                     "\" aria-label=\"" + esc(x.tr("Appointments by service")) + "\">\n";
     int y = 4;
-    struct Part { const char* name; const char* fill; };
-    const Part parts[] = {{"Came (booked)", "#2c7bb6"}, {"No-show", "#d7191c"}, {"Walk-in", "#abd9e9"}};
-    for (const auto* a : rows) {
+    for (size_t ri = 0; ri < rows.size(); ++ri) {
+        const ActivityRow* a = rows[ri];
         const int came = a->bookings - a->missed - a->open;
         const int vals[] = {came, a->missed, a->walkins};
-        s += "<text x=\"" + std::to_string(kLabelW - 8) + "\" y=\"" + std::to_string(y + 15) +
-             "\" class=\"lbl\" text-anchor=\"end\">" + esc(x.tr(a->service_name)) + "</text>\n";
+        s += "<text x=\"" + std::to_string(lw - 8) + "\" y=\"" + std::to_string(y + 15) +
+             "\" class=\"lbl\" text-anchor=\"end\">" + esc(labels[ri]) + "</text>\n";
         double at = 0;
         for (int p = 0; p < 3; ++p) {
             if (vals[p] <= 0) continue;
             const double bw = static_cast<double>(kBarW) * vals[p] / most;
-            s += "<rect x=\"" + Ctx::coord(kLabelW + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
+            s += "<rect x=\"" + Ctx::coord(lw + at) + "\" y=\"" + std::to_string(y) + "\" width=\"" +
                  Ctx::coord(bw) + "\" height=\"" + std::to_string(kBarH) + "\" fill=\"" + parts[p].fill +
                  "\"><title>" + esc(x.tr(parts[p].name)) + ": " + std::to_string(vals[p]) + "</title></rect>\n";
             if (bw >= 22)
-                s += "<text x=\"" + Ctx::coord(kLabelW + at + bw / 2) + "\" y=\"" + std::to_string(y + 15) +
+                s += "<text x=\"" + Ctx::coord(lw + at + bw / 2) + "\" y=\"" + std::to_string(y + 15) +
                      "\" class=\"in\" text-anchor=\"middle\" fill=\"" + ink_on(parts[p].fill) + "\">" +
                      std::to_string(vals[p]) + "</text>\n";
             at += bw;
         }
-        const std::string rate = a->no_show_rate ? x.tr("no-show") + " " + x.pct(*a->no_show_rate) : "";
-        s += "<text x=\"" + Ctx::coord(kLabelW + at + 6) + "\" y=\"" + std::to_string(y + 15) + "\" class=\"lbl\">" +
-             esc(rate) + "</text>\n";
+        s += "<text x=\"" + Ctx::coord(lw + at + 6) + "\" y=\"" + std::to_string(y + 15) + "\" class=\"lbl\">" +
+             esc(rates[ri]) + "</text>\n";
         y += kRowH;
     }
-    int lx = kLabelW;
+    int lx = lw;
     for (const auto& p : parts) {
         s += "<rect x=\"" + std::to_string(lx) + "\" y=\"" + std::to_string(y + 4) +
              "\" width=\"12\" height=\"12\" fill=\"" + p.fill + "\"/><text x=\"" + std::to_string(lx + 16) +
              "\" y=\"" + std::to_string(y + 14) + "\" class=\"leg\">" + esc(x.tr(p.name)) + "</text>\n";
-        lx += 130;
+        lx += 16 + px_width(x.tr(p.name), kLegendPx) + 14;
     }
     return s + "</svg>\n";
 }
