@@ -45,10 +45,12 @@ finish() {
 }
 
 echo "== build (RelWithDebInfo) =="
-configure_and_build build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo
+# The programs and the core are unity builds (a file per library instead of one per source: about
+# half the compile time on 2 cores); the tests are compiled one by one (tests/CMakeLists.txt).
+configure_and_build build-test -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_UNITY_BUILD=ON
 background "tests (RelWithDebInfo)" run_tests build-test
 echo "== build with ASan + UBSan, while the tests run =="
-configure_and_build build-test-asan -DCMAKE_BUILD_TYPE=Debug -DINDGANG_SANITIZE=ON
+configure_and_build build-test-asan -DCMAKE_BUILD_TYPE=Debug -DINDGANG_SANITIZE=ON -DCMAKE_UNITY_BUILD=ON
 finish "tests (RelWithDebInfo)"
 background "tests with ASan + UBSan" run_tests build-test-asan
 echo "== Debian package: built from a clean clone, lintian, while the sanitizer tests run =="

@@ -72,6 +72,12 @@ bool button(const std::string& label, bool small) {
     return hit;
 }
 
+bool button(const std::string& label, const ImVec2& size) {
+    const bool hit = ImGui::Button(label.c_str(), size);
+    drawn().add(last_item(DrawnItem::Kind::Button, label));
+    return hit;
+}
+
 bool input(const std::string& label, char* buf, size_t size, const char* hint, ImGuiInputTextFlags flags) {
     const bool changed = hint ? ImGui::InputTextWithHint(label.c_str(), hint, buf, size, flags)
                               : ImGui::InputText(label.c_str(), buf, size, flags);

@@ -48,6 +48,7 @@ DrawnItems& drawn();   // the window's one list (one window per process)
 
 // Wrappers: the same arguments as ImGui's, labels as "Visible text###id".
 bool button(const std::string& label, bool small = false);
+bool button(const std::string& label, const ImVec2& size);   // a fixed size (keypad keys)
 bool input(const std::string& label, char* buf, size_t size, const char* hint = nullptr,
            ImGuiInputTextFlags flags = 0);
 bool input_int(const std::string& label, int* v, int step = 1);

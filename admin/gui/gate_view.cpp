@@ -10,6 +10,7 @@
 #include <imgui.h>
 
 #include <algorithm>
+#include <cstring>
 
 namespace indgang::admin::gui {
 
@@ -27,6 +28,30 @@ static void open_gate(State& s) {
     wipe(s.gate_pin_again, sizeof s.gate_pin_again);
 }
 
+// A keypad for the PIN, so a touch screen with no keyboard can open the window (the kiosk's
+// staff mode starts it on the kiosk's own screen). It types into the PIN field touched last.
+static void draw_pin_keypad(char* pin, size_t size) {
+    const char* keys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "", "0", "del"};
+    for (int i = 0; i < 12; ++i) {
+        if (i % 3 != 0) ImGui::SameLine();
+        const std::string key = keys[i];
+        if (key.empty()) {
+            ImGui::Dummy(ImVec2(72, 52));
+            continue;
+        }
+        const std::string label = (key == "del" ? st("Delete") : key.c_str()) + std::string("###gate_key_") + key;
+        if (button(label, ImVec2(72, 52))) {
+            const size_t n = std::strlen(pin);
+            if (key == "del") {
+                if (n > 0) pin[n - 1] = '\0';
+            } else if (n + 1 < size) {
+                pin[n] = key[0];
+                pin[n + 1] = '\0';
+            }
+        }
+    }
+}
+
 void draw_gate(State& s, Instant now) {
     const bool first = !has_staff_pin(*s.db);
     ImGui::SetCursorPos(ImVec2(ImGui::GetWindowWidth() / 2 - 220, ImGui::GetWindowHeight() / 4));
@@ -42,12 +67,20 @@ void draw_gate(State& s, Instant now) {
     const ImGuiInputTextFlags pin_flags = ImGuiInputTextFlags_Password | ImGuiInputTextFlags_CharsDecimal;
     input((first ? st("New PIN") : st("PIN")) + std::string("###gate_pin"), s.gate_pin, sizeof s.gate_pin,
           nullptr, pin_flags);
+    if (ImGui::IsItemActive()) s.gate_keypad_again = false;
     if (first) {
         ImGui::SetNextItemWidth(240);
         input(st("The PIN again") + std::string("###gate_pin_again"), s.gate_pin_again, sizeof s.gate_pin_again,
               nullptr, pin_flags);
+        if (ImGui::IsItemActive()) s.gate_keypad_again = true;
+    } else {
+        s.gate_keypad_again = false;
     }
-    if (button((first ? st("Choose the PIN and open") : st("Open")) + std::string("###gate_open")))
+    draw_pin_keypad(first && s.gate_keypad_again ? s.gate_pin_again : s.gate_pin, sizeof s.gate_pin);
+    ImGui::Spacing();
+    // As wide as the keypad and as tall as its keys: the last touch of the gate.
+    if (button((first ? st("Choose the PIN and open") : st("Open")) + std::string("###gate_open"),
+               ImVec2(3 * 72 + 2 * ImGui::GetStyle().ItemSpacing.x, 52)))
         act(s, [&s, first, now] {
             if (first) {
                 if (std::string(s.gate_pin) != s.gate_pin_again)

@@ -102,6 +102,7 @@ struct State {
     char gate_login[33] = "";        // who is at the PC, for the audit trail (optional)
     char gate_pin[13] = "";
     char gate_pin_again[13] = "";    // first run: the new PIN twice
+    bool gate_keypad_again = false;  // the on-screen keypad types into "the PIN again" (last touched)
     std::string actor = "staff";     // "staff:<login>" once unlocked with a login
 
     bool needs_setup = false;        // no site yet: the set-up form instead of the tabs

@@ -87,8 +87,10 @@ void WindowScript::after_frame(State& s, const platform::SdlWindow& window, std:
     if (st.verb == "click") {
         if (phase_ == 0) {
             const DrawnItem* item = drawn().find(st.target);
-            if (!item || (item->kind != DrawnItem::Kind::Button && item->kind != DrawnItem::Kind::Check)) {
-                if (++waited_ > 30) fail(item ? "that widget is not a button" : "no such button");
+            // A text field can be touched too (to move the PIN keypad to it, as a finger would).
+            if (!item || (item->kind != DrawnItem::Kind::Button && item->kind != DrawnItem::Kind::Check &&
+                          item->kind != DrawnItem::Kind::Input)) {
+                if (++waited_ > 30) fail(item ? "that widget cannot be clicked" : "no such button");
                 return;
             }
             if (!item->visible) {   // scrolled out of sight: bring it into view first

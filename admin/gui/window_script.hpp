@@ -1,6 +1,6 @@
 // Scripted mode of the staff window, for tests and screenshots: a text file of steps run one per
 // few frames against the real window, headless. Steps (one a line, '#' starts a comment):
-//   click ID          press and release the mouse on the widget "###ID" (drawn last frame)
+//   click ID          press and release the mouse on the button, checkbox or text field "###ID"
 //   fill ID TEXT      put TEXT (rest of the line, may be empty) into the text field "###ID"
 //   set ID N          set the number field or choice "###ID" to N (a choice: the N-th entry)
 //   tab NAME          show a tab: today, timetable, reports, upload, settings

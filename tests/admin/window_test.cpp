@@ -56,6 +56,24 @@ TEST_CASE("wrong PINs lock the gate (stored, so a restart does not reset it); th
     CHECK(w.text("SELECT value FROM setting WHERE key = 'staff.pin_failures'") == "0");
 }
 
+TEST_CASE("a touch screen with no keyboard: the on-screen keypad types the PIN") {
+    Window w;
+    // Both PIN fields by touch only: a wrong key, "Slet", then the field touched last gets the keys.
+    w.ok("click gate_key_2\nclick gate_key_4\nclick gate_key_6\nclick gate_key_8\nclick gate_key_9\n"
+         "click gate_key_del\nclick gate_pin_again\n"
+         "click gate_key_2\nclick gate_key_4\nclick gate_key_6\nclick gate_key_8\n"
+         "expect Slet\nclick gate_open\nexpect Opret stedet\n",
+         "2026-12-01T08:00");
+    CHECK(w.count("SELECT count(*) FROM setting WHERE key = 'staff.pin_hash' AND value LIKE '$argon2id$%'") == 1);
+    // The PIN chosen by keypad is 2468: typed on a keyboard it opens the window.
+    w.ok("fill gate_pin 2468\nclick gate_open\nexpect Opret stedet\n", "2026-12-01T08:01");
+    // And by keypad again, once a PIN exists (one field only).
+    w.ok("click gate_key_2\nclick gate_key_4\nclick gate_key_6\nclick gate_key_8\nclick gate_open\n"
+         "expect Opret stedet\n",
+         "2026-12-01T08:02");
+    CHECK(w.text("SELECT value FROM setting WHERE key = 'staff.pin_failures'") == "0");
+}
+
 }  // TEST_SUITE("gate")
 
 TEST_SUITE("setup") {
