@@ -151,9 +151,18 @@ void bullet(const std::string& s) {
     ImGui::BulletText("%s", s.c_str());
     note_text(s);
 }
-void column(const std::string& header) {
-    ImGui::TableSetupColumn(header.c_str());
+void column(const std::string& header, float fixed_width) {
+    if (fixed_width > 0) ImGui::TableSetupColumn(header.c_str(), ImGuiTableColumnFlags_WidthFixed, fixed_width);
+    else ImGui::TableSetupColumn(header.c_str());
     if (!header.empty()) drawn().add({DrawnItem::Kind::Text, "", split(header).visible, {}, {}});
+}
+void wrapped_headers_row() {
+    ImGui::TableNextRow(ImGuiTableRowFlags_Headers);
+    for (int c = 0; c < ImGui::TableGetColumnCount(); ++c) {
+        ImGui::TableSetColumnIndex(c);
+        ImGui::TableSetBgColor(ImGuiTableBgTarget_CellBg, ImGui::GetColorU32(ImGuiCol_TableHeaderBg));
+        ImGui::TextWrapped("%s", split(ImGui::TableGetColumnName(c)).visible.c_str());
+    }
 }
 bool tab(const std::string& label, ImGuiTabItemFlags flags) {
     const bool open = ImGui::BeginTabItem(label.c_str(), nullptr, flags);

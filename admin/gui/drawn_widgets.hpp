@@ -60,7 +60,10 @@ void text_disabled(const std::string& s);
 void text_wrapped(const std::string& s);
 void text_coloured(const ImVec4& c, const std::string& s);
 void bullet(const std::string& s);
-void column(const std::string& header);   // TableSetupColumn
+void column(const std::string& header, float fixed_width = 0);   // 0: shares the rest of the width
+// The header row with each header wrapped to its column, so a long answer or service name is
+// read in full instead of cut off with "…" (ImGui's own header row does not wrap).
+void wrapped_headers_row();   // TableSetupColumn
 bool tab(const std::string& label, ImGuiTabItemFlags flags);   // BeginTabItem
 // A labelled separator (ImGui 1.86 has no SeparatorText).
 void section(const std::string& title);

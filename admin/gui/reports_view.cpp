@@ -77,13 +77,23 @@ static std::string rate(const std::optional<double>& r) {
     return buf;
 }
 
+// The first column as wide as its longest label (a service's full name is never cut off).
+static float label_width(const std::vector<std::string>& labels) {
+    float w = 0;
+    for (const auto& l : labels) w = std::max(w, ImGui::CalcTextSize(l.c_str()).x);
+    return w + 2 * ImGui::GetStyle().CellPadding.x;
+}
+
 static void draw_activity(const report::Report& r) {
     section(st("Bookings, walk-ins and no-shows"));
     if (!ImGui::BeginTable("activity", 8, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH)) return;
-    for (const char* h : {ST_("Service"), ST_("Booked"), ST_("Cancelled"), ST_("Checked in"), ST_("Seen"),
-                          ST_("No-show"), ST_("Walk-ins"), ST_("No-show rate")})
+    std::vector<std::string> names{st("Service"), st("All services")};
+    for (const auto& a : r.activity_totals) names.push_back(a.service_name);
+    column(st("Service"), label_width(names));
+    for (const char* h : {ST_("Booked"), ST_("Cancelled"), ST_("Checked in"), ST_("Seen"), ST_("No-show"),
+                          ST_("Walk-ins"), ST_("No-show rate")})
         column(st(h));
-    ImGui::TableHeadersRow();
+    wrapped_headers_row();
     for (const auto& a : r.activity_totals) {
         ImGui::TableNextRow();
         ImGui::TableNextColumn();
@@ -109,11 +119,13 @@ static void draw_feedback(const report::Report& r) {
         const int columns = static_cast<int>(q.answers.size()) + 3;
         if (!ImGui::BeginTable(q.key.c_str(), columns, ImGuiTableFlags_RowBg | ImGuiTableFlags_BordersInnerH))
             continue;
-        column(st("Group"));
+        std::vector<std::string> groups{st("Group")};
+        for (const auto& row : q.rows) groups.push_back(form_text(row.label));
+        column(st("Group"), label_width(groups));
         column(st("Answers"));
         for (const auto& label : q.answer_labels) column(form_text(label));
         column(st("Mean"));
-        ImGui::TableHeadersRow();
+        wrapped_headers_row();
         for (const auto& row : q.rows) {
             ImGui::TableNextRow();
             ImGui::TableNextColumn();
