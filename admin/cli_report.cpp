@@ -13,6 +13,7 @@
 #include "core/install/data_dir.hpp"
 #include "core/report/aggregate.hpp"
 #include "core/report/render.hpp"
+#include "core/report/report_language.hpp"
 #include "core/text/catalog.hpp"
 
 #include <cstdio>
@@ -77,12 +78,7 @@ void add_report_commands(CLI::App& app, Context& ctx) {
             report::RenderOptions ro;
             ro.lang = args->lang;
             ro.decimal_comma = args->lang == "da";
-            std::shared_ptr<text::Catalog> catalog;
-            const std::string po = install::i18n_dir() + "/" + args->lang + ".po";
-            if (args->lang != "en" && std::filesystem::exists(po)) {
-                catalog = std::make_shared<text::Catalog>(text::Catalog::load_po(po));
-                ro.tr = [catalog](std::string_view id) { return catalog->get(id); };
-            }
+            ro.tr = report::report_translator(install::i18n_dir(), args->lang);
             out = report::render_html(r, ro);
         }
         if (args->out.empty()) {

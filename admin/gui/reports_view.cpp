@@ -8,6 +8,7 @@
 #include "core/feedback/tally_store.hpp"
 #include "core/report/period.hpp"
 #include "core/report/render.hpp"
+#include "core/report/report_language.hpp"
 #include "core/install/data_dir.hpp"
 #include "core/text/catalog.hpp"
 #include "core/text/staff_text.hpp"
@@ -149,13 +150,10 @@ static void draw_feedback(const report::Report& r) {
     }
 }
 
-// The report's labels in the staff language: the staff catalog, then the visitor catalog of that
-// language (the feedback form's questions and answers are visitor msgids).
+// The report's labels in the staff language (the staff catalog, then the visitor catalog).
 static std::string report_text(std::string_view msgid) {
-    const std::string id(msgid);
-    const char* staff = st(id.c_str());
-    if (std::string_view(staff) != id) return staff;
-    return form_text(id);
+    static const auto tr = report::report_translator(install::i18n_dir(), text::staff_language());
+    return tr(msgid);
 }
 
 static std::string report_file_name(const State& s, const std::string& ext) {

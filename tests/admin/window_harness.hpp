@@ -53,6 +53,15 @@ public:
         std::ofstream(script_path, std::ios::trunc) << script;
         std::vector<std::string> full = {INDGANG_ADMIN, "--db", db, "--script", script_path};
         full.insert(full.end(), extra.begin(), extra.end());
+        return spawn(full, now);
+    }
+    // Runs indgang-admin's command line on the same database: `args` after "--db DB".
+    Run cli(std::vector<std::string> args, const std::string& now) {
+        std::vector<std::string> full = {INDGANG_ADMIN, "--db", db};
+        full.insert(full.end(), args.begin(), args.end());
+        return spawn(full, now);
+    }
+    Run spawn(std::vector<std::string> full, const std::string& now) {
         std::vector<char*> argv;
         for (auto& a : full) argv.push_back(a.data());
         argv.push_back(nullptr);
