@@ -164,20 +164,6 @@ private:
     std::vector<std::vector<int>> figure_row_;
 };
 
-int64_t value_of(const JointTable& t, size_t j) {
-    const FigureIndex f = index_of(t);
-    int64_t v = 0;
-    for (size_t r = 0; r < f.R; ++r)
-        for (size_t c = 0; c < f.C; ++c) {
-            const bool in = j < f.R * f.C ? j == f.cell(r, c)
-                            : j < f.R * f.C + f.R ? r == j - f.R * f.C
-                            : j < f.R * f.C + f.R + f.C ? c == j - f.R * f.C - f.R
-                                                         : true;
-            if (in) v += t.cells[r][c];
-        }
-    return v;
-}
-
 bool hideable(const JointTable& t, const FigureIndex& f, size_t j) {
     return f.published(j) && t.marks[j] == Hidden::No && !t.locked[j];
 }
@@ -187,6 +173,8 @@ bool hideable(const JointTable& t, const FigureIndex& f, size_t j) {
 JointStep check_month(const std::vector<JointTable>& tables, int64_t T, std::vector<std::vector<bool>>& verified,
                       int& unfixable) {
     Program p(tables);
+    std::vector<std::vector<int64_t>> values;   // per table, per figure: for the tie-break
+    for (const auto& t : tables) values.push_back(figure_values(t.cells));
     auto hideable_at = [&](size_t u, size_t c) { return hideable(tables[u], index_of(tables[u]), c); };
     // The single figure among `candidates` whose hiding widens (t, j) most; ties: the smaller figure.
     auto best_of = [&](size_t t, size_t j, const std::vector<std::pair<size_t, size_t>>& candidates, bool integer)
@@ -199,7 +187,7 @@ JointStep check_month(const std::vector<JointTable>& tables, int64_t T, std::vec
             const int64_t w = p.width(t, j, integer, T);
             p.restore(u, c);
             const bool better = w > best_w || (best && w == best_w &&
-                                               value_of(tables[u], c) < value_of(tables[best->first], best->second));
+                                               values[u][c] < values[best->first][best->second]);
             if (better) { best = {u, c}; best_w = w; }
         }
         return best;

@@ -92,6 +92,11 @@ Known mark_knowledge(Hidden h, int64_t value, int k) {
 
 }  // namespace
 
+std::vector<int64_t> figure_values(const std::vector<std::vector<int64_t>>& cells) {
+    FigureIndex f;
+    return flatten(cells, f);
+}
+
 Known intersect(const Known& a, const Known& b) {
     Known k;
     k.lo = std::max(a.lo, b.lo);

@@ -52,6 +52,10 @@ struct FigureIndex {
     bool published(size_t i) const { return R > 1 || i < R * C + R; }
 };
 
+// Every figure's value in FigureIndex order (cells, row totals, column totals, grand total).
+// Throws std::invalid_argument on an empty, ragged or negative table.
+std::vector<int64_t> figure_values(const std::vector<std::vector<int64_t>>& cells);
+
 struct LinkedResult {
     TableProtection protection;          // what to publish (zeros_hidden is true: "<k" includes 0)
     std::vector<Known> known;            // per figure: what a reader knows after this publication

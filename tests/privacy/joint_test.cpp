@@ -28,14 +28,7 @@ std::vector<JointTable> pinned_month() {
     JointTable scale;
     scale.cells = {{5, 5}, {3, 0}, {1, 1}};
     FigureIndex g{3, 2};
-    std::vector<int64_t> v(g.size(), 0);
-    for (size_t r = 0; r < 3; ++r)
-        for (size_t c = 0; c < 2; ++c) {
-            v[g.cell(r, c)] = scale.cells[r][c];
-            v[g.row_total(r)] += scale.cells[r][c];
-            v[g.col_total(c)] += scale.cells[r][c];
-            v[g.grand()] += scale.cells[r][c];
-        }
+    const std::vector<int64_t> v = figure_values(scale.cells);
     for (size_t j = 0; j < g.size(); ++j) scale.known.push_back(Known{v[j], v[j]});
     scale.marks.assign(g.size(), Hidden::No);
     scale.locked.assign(g.size(), false);

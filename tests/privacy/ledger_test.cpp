@@ -41,10 +41,7 @@ int64_t narrowest_hidden(const std::vector<std::vector<int64_t>>& cells, const L
     f.C = cells[0].size();
     int64_t narrowest = 1 << 30;
     for (size_t i = 0; i < f.size(); ++i) {
-        const bool hidden = i < f.R * f.C ? res.protection.cells[i / f.C][i % f.C] != Hidden::No
-                            : i < f.R * f.C + f.R ? res.protection.row_totals[i - f.R * f.C] != Hidden::No
-                            : i < f.R * f.C + f.R + f.C ? res.protection.col_totals[i - f.R * f.C - f.R] != Hidden::No
-                                                        : res.protection.grand != Hidden::No;
+        const bool hidden = res.marks[i] != Hidden::No;
         if (hidden && f.published(i)) narrowest = std::min(narrowest, figure_width(cells, res.known, i, 1000));
     }
     return narrowest;
